@@ -1,0 +1,3 @@
+from reflect.cli import main
+
+raise SystemExit(main())
