@@ -154,3 +154,32 @@ class Profile:
     typical_clients: str = ""
     wants_from_supervision: str = ""
     current_supervision: str = ""
+
+
+@dataclass
+class EntrySummary:
+    """What the entry list and search need of an entry, read with one decryption."""
+
+    id: str
+    date: datetime
+    client_id: str | None
+    first_line: str
+    stress_before: int | None = None
+    stress_after: int | None = None
+    planned_minutes: int | None = None
+    actual_minutes: int | None = None
+    setting: str | None = None
+    template: str | None = None
+    text: str = ""  # every free-text field, lower-cased, for search
+
+    @property
+    def overtime_minutes(self) -> int:
+        if self.planned_minutes is None or self.actual_minutes is None:
+            return 0
+        return max(0, self.actual_minutes - self.planned_minutes)
+
+    @property
+    def stress_change(self) -> int | None:
+        if self.stress_before is None or self.stress_after is None:
+            return None
+        return self.stress_after - self.stress_before

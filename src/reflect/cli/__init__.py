@@ -1,0 +1,81 @@
+"""``reflect``: the headless command line. With no command it opens the desktop app.
+
+Exit codes: 0 ok, 1 error (a clear one-line message on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from reflect import __version__
+from reflect.cli.options import EXIT_ERROR, EXIT_USAGE, UsageError
+
+# One module per command (or group of commands), each with register(subparsers).
+COMMAND_MODULES = (
+    "reflect.cli.journal_cmds",
+    "reflect.cli.search_cmd",
+    "reflect.cli.themes_cmd",
+    "reflect.cli.brief_cmd",
+    "reflect.cli.redact_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="Reflect: an encrypted journal for reflective practice. "
+        "Run with no command to open the app.",
+        epilog="Passphrase: --passphrase-file FILE, --passphrase-stdin, $REFLECT_PASSPHRASE, "
+        "or a prompt. Exit codes: 0 ok, 1 error, 2 usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument("--journal", dest="gui_journal", metavar="PATH", default=None,
+                        help="with no command: open this journal in the app")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command still being built
+        module.register(sub)
+    return parser
+
+
+def open_gui(journal: str | None) -> int:
+    try:
+        from reflect.app import main as app_main
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("reflect.app", "PySide6"):
+            raise
+        print(
+            "The desktop app is not available here. Use the command line: reflect --help",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return app_main(journal)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        return open_gui(args.gui_journal)
+    from reflect.core.errors import StoreError
+
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"reflect {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"reflect {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"reflect {args.command}: interrupted; nothing was changed.", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR

@@ -1,0 +1,195 @@
+"""init, import, export, passwd, backup, verify: looking after the journal file itself."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from reflect.cli.options import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    add_journal_options,
+    journal_path,
+    read_secret,
+)
+
+MIN_PASSPHRASE = 8
+
+
+def open_journal(args: argparse.Namespace, *, readonly: bool = False):
+    from reflect.core.journal import Journal
+
+    path = journal_path(args)
+    if not path.exists():
+        raise UsageError(f"There is no journal at {path}. Create one with: reflect init")
+    return Journal.open(path, read_secret(args), readonly=readonly)
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UsageError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from reflect.core.journal import Journal
+
+    path = journal_path(args)
+    if path.exists():
+        raise UsageError(f"There is already a journal at {path}.")
+    passphrase = read_secret(args, prompt="New passphrase: ", confirm=True)
+    _check_new_passphrase(passphrase)
+    print("Creating the journal (this takes a second: the key is made slow to guess)…",
+          file=sys.stderr)
+    journal, code = Journal.create(path, passphrase)
+    journal.close()
+    print(f"Created {path}", file=sys.stderr)
+    print("Your recovery code opens the journal if you forget the passphrase.", file=sys.stderr)
+    print("Write it down and keep it somewhere safe. It is shown only this once:", file=sys.stderr)
+    print(code)
+    return EXIT_OK
+
+
+def _summarise_warnings(warnings: list[str]) -> list[str]:
+    """'line 1: ignored unknown key 'gold'' x 40 becomes one line naming how many lines."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for w in warnings:
+        m = re.match(r"line (\d+): (.*)", w)
+        grouped[m.group(2) if m else w].append(m.group(1) if m else "")
+    out = []
+    for message, lines in grouped.items():
+        where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)} lines ({lines[0]}–{lines[-1]})"
+        out.append(f"{message} on {where}")
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reflect.core.interchange import import_file
+
+    source = Path(args.file)
+    try:
+        stream = sys.stdin if args.file == "-" else source.open(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
+    with stream, open_journal(args) as journal:
+        report = import_file(journal, stream)
+    for warning in _summarise_warnings(report.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"Imported {report.entries} entr{'y' if report.entries == 1 else 'ies'} "
+        f"({report.clients_created} new clients, {report.people_created} other new people).",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _write_private(path: Path, lines) -> None:
+    """Write a whole file, readable by its owner only: temp, fsync, rename."""
+    tmp = path.with_name(path.name + ".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for line in lines:
+                out.write(line + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reflect.core.interchange import export_lines
+
+    with open_journal(args, readonly=True) as journal:
+        if args.out:
+            _write_private(Path(args.out), export_lines(journal))
+            print(f"Exported {journal.entry_count()} entries to {args.out}", file=sys.stderr)
+        else:
+            for line in export_lines(journal):
+                sys.stdout.write(line + "\n")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from reflect.core.journal import Journal
+
+    path = journal_path(args)
+    if not path.exists():
+        raise UsageError(f"There is no journal at {path}.")
+    if args.recovery_code_file or args.recovery:
+        code = read_secret(args, prompt="Recovery code: ", env="REFLECT_RECOVERY_CODE",
+                           file=args.recovery_code_file)
+        journal = Journal.open(path, recovery_code=code)
+    else:
+        journal = Journal.open(path, read_secret(args))
+    with journal:
+        new = read_secret(args, prompt="New passphrase: ", env="REFLECT_NEW_PASSPHRASE",
+                          file=args.new_passphrase_file, stdin_line=1, confirm=True)
+        _check_new_passphrase(new)
+        journal.change_passphrase(new)
+    print("Passphrase changed. The old one no longer opens this journal.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_journal(args, readonly=True) as journal:
+        dest = journal.backup(Path(args.dir).expanduser())
+    print(dest)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_journal(args, readonly=True) as journal:
+        report = journal.verify()
+    if report.ok:
+        print(f"All {report.records} records read correctly.", file=sys.stderr)
+        return EXIT_OK
+    print(f"{len(report.damaged)} of {report.records} records are damaged:", file=sys.stderr)
+    for record in report.damaged:
+        print(f"  {record}", file=sys.stderr)
+    print("Every other record reads. Restore the damaged ones from a backup.", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create a journal and show its recovery code once")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", help="import entries from a JSON Lines file (all or nothing)")
+    p.add_argument("file", metavar="FILE.jsonl", help="the file, or - for standard input")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="write the whole journal out as JSON Lines")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("passwd", help="change the passphrase (or set a new one with the recovery code)")
+    add_journal_options(p)
+    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
+                   help="read the new passphrase from FILE (else $REFLECT_NEW_PASSPHRASE, "
+                   "the second line of standard input with --passphrase-stdin, or a prompt)")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code ($REFLECT_RECOVERY_CODE or a prompt)")
+    p.add_argument("--recovery-code-file", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("backup", help="write an encrypted copy of the journal into DIR")
+    p.add_argument("dir", metavar="DIR")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("verify", help="check that every record decrypts")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_verify)

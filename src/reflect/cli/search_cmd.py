@@ -1,0 +1,49 @@
+"""reflect search QUERY [--client NAME] [--since D] [--until D] [--json]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reflect.cli.journal_cmds import open_journal
+from reflect.cli.options import EXIT_OK, UsageError, add_journal_options
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reflect.core.search import parse_day, search
+
+    try:
+        parse_day(args.since)
+        parse_day(args.until)
+    except ValueError:
+        raise UsageError("Dates look like 2025-03 or 2025-03-14.") from None
+    with open_journal(args, readonly=True) as journal:
+        hits = search(journal, " ".join(args.query), client=args.client,
+                      since=args.since, until=args.until)
+        damaged = len(journal.damaged)
+    if args.json:
+        json.dump(
+            [{"id": h.id, "date": h.date.isoformat(timespec="minutes"), "client": h.client,
+              "snippet": h.snippet} for h in hits],
+            sys.stdout, ensure_ascii=False, indent=1,
+        )
+        sys.stdout.write("\n")
+    else:
+        for h in hits:
+            print(f"{h.date:%Y-%m-%d %H:%M}  {h.client or '(no client)'}  {h.snippet}")
+        print(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'} found.", file=sys.stderr)
+    if damaged:
+        print(f"warning: {damaged} damaged record(s) skipped; run: reflect verify", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="find entries by words, client and dates")
+    p.add_argument("query", nargs="*", help="words that must all appear (quote a phrase)")
+    p.add_argument("--client", metavar="NAME", help="only this client (name, alias or other name)")
+    p.add_argument("--since", metavar="DATE", help="on or after, e.g. 2025-03 or 2025-03-14")
+    p.add_argument("--until", metavar="DATE", help="on or before")
+    p.add_argument("--json", action="store_true", help="print JSON on standard output")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_search)

@@ -1,0 +1,304 @@
+"""``Journal``: the one door to a practitioner's journal, for the GUI and the CLI alike."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect.core import records
+from reflect.core.errors import DamagedRecord, NotFound
+from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
+from reflect.store.backup import backup_name, prune_backups
+from reflect.store.crypto import KdfParams
+from reflect.store.database import JournalFile
+
+
+@dataclass
+class ForgetSummary:
+    """What 'forget this client' removes, for the confirmation and the report afterwards."""
+
+    client: str
+    entries: int
+    people: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VerifyReport:
+    records: int
+    damaged: list[DamagedRecord]
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged
+
+
+class Journal:
+    """An unlocked journal. ``close()`` locks it: the key is dropped and the file released."""
+
+    def __init__(self, file: JournalFile) -> None:
+        self._file = file
+        self._people: dict[str, Person] | None = None
+        self.damaged: list[DamagedRecord] = []  # damaged records met while reading
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path | str, passphrase: str, *, kdf: KdfParams | None = None
+    ) -> tuple[Journal, str]:
+        """Create a journal; returns it and its recovery code, which is shown once."""
+        file, code = JournalFile.create(Path(path), passphrase, kdf)
+        return cls(file), code
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        passphrase: str | None = None,
+        *,
+        recovery_code: str | None = None,
+        readonly: bool = False,
+    ) -> Journal:
+        return cls(
+            JournalFile.open(
+                Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
+            )
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def is_open(self) -> bool:
+        return self._file.is_open
+
+    def close(self) -> None:
+        self._people = None
+        self._file.close()
+
+    lock = close
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several changes into one all-or-nothing save."""
+        try:
+            with self._file.transaction():
+                yield
+        except BaseException:
+            self._people = None  # the cache may hold people whose save was rolled back
+            raise
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        self._file.change_passphrase(new_passphrase)
+
+    def new_recovery_code(self) -> str:
+        return self._file.new_recovery_code()
+
+    def kdf_params(self) -> KdfParams:
+        return self._file.kdf_params()
+
+    # --- people ---------------------------------------------------------------------------
+
+    def _people_cache(self) -> dict[str, Person]:
+        if self._people is None:
+            rows = self._file.rows("person", records.PERSON_COLUMNS, damaged=self.damaged)
+            self._people = {r["id"]: records.person_from_row(r) for r in rows}
+        return self._people
+
+    def people(self) -> list[Person]:
+        return [copy.deepcopy(p) for p in self._people_cache().values()]
+
+    def clients(self) -> list[Person]:
+        clients = [p for p in self.people() if p.kind == PersonKind.CLIENT]
+        return sorted(clients, key=lambda p: p.display.casefold())
+
+    def person(self, person_id: str) -> Person:
+        try:
+            return copy.deepcopy(self._people_cache()[person_id])
+        except KeyError:
+            raise NotFound("That person is not in the journal.") from None
+
+    def linked_people(self, client_id: str) -> list[Person]:
+        return [p for p in self.people() if p.linked_to == client_id]
+
+    def find_people(self, name: str, *, kind: PersonKind | None = None) -> list[Person]:
+        """People known by ``name`` (full name, alias or any other name; any case)."""
+        wanted = name.strip().casefold()
+        return [
+            p
+            for p in self.people()
+            if (kind is None or p.kind == kind)
+            and any(n.casefold() == wanted for n in p.all_names())
+        ]
+
+    def save_person(self, person: Person) -> Person:
+        if not person.name.strip():
+            raise ValueError("A person needs a name.")
+        person.id = person.id or records.new_id()
+        self._file.put("person", records.person_row(person))
+        self._people_cache()[person.id] = copy.deepcopy(person)
+        return person
+
+    def describe_forget(self, client_id: str) -> ForgetSummary:
+        client = self.person(client_id)
+        linked = self.linked_people(client_id)
+        entries = len(self._file.ids("entry", client_id=client_id))
+        return ForgetSummary(client.name, entries, [p.name for p in linked])
+
+    def forget_client(self, client_id: str) -> ForgetSummary:
+        """Delete the client, their entries and their linked people; leave no trace in the file."""
+        summary = self.describe_forget(client_id)
+        linked = [p.id for p in self.linked_people(client_id)]
+        entry_ids = self._file.ids("entry", client_id=client_id)
+        with self._file.transaction():
+            for table in ("demand", "control", "entry_person"):
+                self._file.delete(table, entry_id=entry_ids)
+            self._file.delete("entry_person", person_id=[client_id, *linked])
+            self._file.delete("entry", id=entry_ids)
+            self._file.delete("draft", id=[f"entry:{i}" for i in entry_ids])
+            self._file.delete("person", id=linked)
+            self._file.delete("person", id=client_id)
+        self._file.scrub()
+        self._people = None
+        return summary
+
+    # --- entries --------------------------------------------------------------------------
+
+    def save_entry(self, entry: Entry) -> Entry:
+        """Save one entry in one transaction (new or edited); returns it with ids filled in."""
+        if not entry.narrative.strip() and not entry.demands and not entry.controls:
+            raise ValueError("An entry needs some text.")
+        entry.id = entry.id or records.new_id()
+        for item in (*entry.demands, *entry.controls):
+            item.id = item.id or records.new_id()
+        with self._file.transaction():
+            self._file.put("entry", records.entry_row(entry))
+            for table in ("demand", "control", "entry_person"):
+                self._file.delete(table, entry_id=entry.id)
+            for i, d in enumerate(entry.demands):
+                self._file.put("demand", records.demand_row(entry.id, i, d))
+            for i, c in enumerate(entry.controls):
+                self._file.put("control", records.control_row(entry.id, i, c))
+            for person_id in dict.fromkeys(entry.people_ids):
+                self._file.put("entry_person", {"entry_id": entry.id, "person_id": person_id})
+        return entry
+
+    def delete_entry(self, entry_id: str) -> None:
+        with self._file.transaction():
+            for table in ("demand", "control", "entry_person"):
+                self._file.delete(table, entry_id=entry_id)
+            self._file.delete("entry", id=entry_id)
+
+    def summaries(self, client_id: str | None = None) -> list[EntrySummary]:
+        """Every entry (or one client's), newest first, one decryption each."""
+        where = {"client_id": client_id} if client_id else {}
+        rows = self._file.rows("entry", ("client_id", "summary"), damaged=self.damaged, **where)
+        out = [records.summary_from_row(r["id"], r["client_id"], r["summary"]) for r in rows]
+        out.sort(key=lambda s: s.date, reverse=True)
+        return out
+
+    def narratives(self, ids: list[str]) -> dict[str, str]:
+        """Just the narrative of some entries (for snippets): one decryption each."""
+        wanted = set(ids)
+        where = {"id": ids} if len(ids) <= 500 else {}
+        rows = self._file.rows("entry", ("narrative",), damaged=self.damaged, **where)
+        return {r["id"]: r["narrative"] for r in rows if r["id"] in wanted}
+
+    def entry_count(self) -> int:
+        return self._file.count("entry")
+
+    def entry(self, entry_id: str) -> Entry:
+        found = self.entries(ids=[entry_id])
+        if not found:
+            raise NotFound("That entry is not in the journal.")
+        return found[0]
+
+    def entries(
+        self, *, ids: Iterable[str] | None = None, client_id: str | None = None
+    ) -> list[Entry]:
+        """Whole entries, oldest first. Damaged ones are skipped and listed in ``damaged``."""
+        where: dict[str, object] = {}
+        if ids is not None:
+            where["id"] = list(ids)
+        if client_id is not None:
+            where["client_id"] = client_id
+        rows = list(self._file.rows("entry", records.ENTRY_COLUMNS, damaged=self.damaged, **where))
+        if not rows:
+            return []
+        entry_ids = [r["id"] for r in rows]
+        children: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        whole = ids is None and client_id is None
+        child_where = {} if whole else {"entry_id": entry_ids}
+        for table, cols in (("demand", records.DEMAND_COLUMNS), ("control", records.CONTROL_COLUMNS)):
+            for r in self._file.rows(table, cols, damaged=self.damaged, **child_where):
+                children[r["entry_id"]][table].append(r)
+        for r in self._file.rows("entry_person", ("person_id",), **child_where):
+            children[r["entry_id"]]["people"].append(r["person_id"])
+        out = [
+            records.entry_from_rows(
+                r,
+                children[r["id"]]["demand"],
+                children[r["id"]]["control"],
+                children[r["id"]]["people"],
+            )
+            for r in rows
+        ]
+        out.sort(key=lambda e: e.date)
+        return out
+
+    # --- drafts and profile ---------------------------------------------------------------
+
+    def save_draft(self, key: str, data: dict) -> None:
+        """Autosave: unsaved editor content, encrypted like everything else."""
+        self._file.put("draft", {"id": key, "data": data})
+
+    def drafts(self) -> dict[str, dict]:
+        return {r["id"]: r["data"] for r in self._file.rows("draft", ("data",), damaged=self.damaged)}
+
+    def discard_draft(self, key: str) -> None:
+        self._file.delete("draft", id=key)
+
+    def profile(self) -> Profile:
+        for r in self._file.rows("profile", ("data",), damaged=self.damaged, id="profile"):
+            known = {k: v for k, v in r["data"].items() if k in Profile.__dataclass_fields__}
+            return Profile(**known)
+        return Profile()
+
+    def save_profile(self, profile: Profile) -> None:
+        self._file.put("profile", {"id": "profile", "data": dict(vars(profile))})
+
+    # --- maintenance ----------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """Open every stored value; name each record that does not authenticate."""
+        damaged: list[DamagedRecord] = []
+        total = 0
+        for table in self._file.tables():
+            columns = self._file.all_columns(table)
+            for _ in self._file.rows(table, columns, damaged=damaged):
+                total += 1
+        return VerifyReport(total + len(damaged), damaged)
+
+    def backup(self, folder: Path | str, *, label: str = "backup", keep: int | None = None) -> Path:
+        """An encrypted copy in ``folder``; with ``keep``, only the newest N of that label stay."""
+        folder = Path(folder)
+        dest = self._file.backup_to(folder / backup_name(self.path, label))
+        if keep is not None:
+            prune_backups(folder, self.path.stem, keep, label=label)
+        return dest
+
+    def schema_version(self) -> int:
+        return self._file.schema_version()

@@ -1,0 +1,186 @@
+"""Between domain objects and the store's rows: how a Person or an Entry is written and read."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from reflect.core.model import (
+    Control,
+    Demand,
+    DemandCategory,
+    Entry,
+    EntrySummary,
+    Person,
+    PersonKind,
+    Setting,
+    Stance,
+    Timing,
+)
+
+PERSON_COLUMNS = ("linked_to", "kind", "name", "alias", "aka", "role", "notes")
+ENTRY_COLUMNS = (
+    "client_id", "date", "setting", "planned_minutes", "actual_minutes", "stress_before",
+    "stress_after", "narrative", "went_well", "template", "themes",
+)
+DEMAND_COLUMNS = ("entry_id", "position", "category", "text", "intensity", "from_control")
+CONTROL_COLUMNS = ("entry_id", "position", "timing", "stance", "text", "outcome", "answers")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def format_date(value: datetime) -> str:
+    return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+
+
+def parse_date(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+def person_row(p: Person) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "linked_to": p.linked_to,
+        "kind": str(p.kind),
+        "name": p.name,
+        "alias": p.alias,
+        "aka": list(p.aka),
+        "role": p.role,
+        "notes": p.notes,
+    }
+
+
+def person_from_row(r: dict) -> Person:
+    return Person(
+        id=r["id"],
+        linked_to=r["linked_to"],
+        kind=PersonKind(r["kind"]),
+        name=r["name"],
+        alias=r["alias"],
+        aka=list(r["aka"] or []),
+        role=r["role"],
+        notes=r["notes"],
+    )
+
+
+# --- entries ---------------------------------------------------------------------------------
+
+
+def search_text(entry: Entry) -> str:
+    return "\n".join(text for _, text in entry.texts() if text).lower()
+
+
+def entry_row(e: Entry) -> dict[str, object]:
+    summary = {
+        "date": format_date(e.date),
+        "first_line": e.first_line()[:200],
+        "stress_before": e.stress_before,
+        "stress_after": e.stress_after,
+        "planned_minutes": e.planned_minutes,
+        "actual_minutes": e.actual_minutes,
+        "setting": str(e.setting) if e.setting else None,
+        "template": e.template,
+        "text": search_text(e),
+    }
+    return {
+        "id": e.id,
+        "client_id": e.client_id,
+        "date": format_date(e.date),
+        "setting": str(e.setting) if e.setting else None,
+        "planned_minutes": e.planned_minutes,
+        "actual_minutes": e.actual_minutes,
+        "stress_before": e.stress_before,
+        "stress_after": e.stress_after,
+        "narrative": e.narrative,
+        "went_well": e.went_well,
+        "template": e.template,
+        "themes": list(e.themes),
+        "summary": summary,
+    }
+
+
+def demand_row(entry_id: str, position: int, d: Demand) -> dict[str, object]:
+    return {
+        "id": d.id,
+        "entry_id": entry_id,
+        "position": position,
+        "category": str(d.category),
+        "text": d.text,
+        "intensity": d.intensity,
+        "from_control": d.from_control,
+    }
+
+
+def control_row(entry_id: str, position: int, c: Control) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "entry_id": entry_id,
+        "position": position,
+        "timing": str(c.timing),
+        "stance": str(c.stance) if c.stance else None,
+        "text": c.text,
+        "outcome": c.outcome,
+        "answers": c.answers,
+    }
+
+
+def entry_from_rows(
+    r: dict, demands: list[dict], controls: list[dict], people_ids: list[str]
+) -> Entry:
+    return Entry(
+        id=r["id"],
+        client_id=r["client_id"],
+        date=parse_date(r["date"]),
+        setting=Setting(r["setting"]) if r["setting"] else None,
+        planned_minutes=r["planned_minutes"],
+        actual_minutes=r["actual_minutes"],
+        stress_before=r["stress_before"],
+        stress_after=r["stress_after"],
+        narrative=r["narrative"],
+        went_well=r["went_well"],
+        template=r["template"],
+        themes=list(r["themes"] or []),
+        people_ids=people_ids,
+        demands=[
+            Demand(
+                id=d["id"],
+                category=DemandCategory(d["category"]),
+                text=d["text"],
+                intensity=d["intensity"],
+                from_control=d["from_control"],
+            )
+            for d in sorted(demands, key=lambda d: d["position"])
+        ],
+        controls=[
+            Control(
+                id=c["id"],
+                timing=Timing(c["timing"]),
+                stance=Stance(c["stance"]) if c["stance"] else None,
+                text=c["text"],
+                outcome=c["outcome"],
+                answers=c["answers"],
+            )
+            for c in sorted(controls, key=lambda c: c["position"])
+        ],
+    )
+
+
+def summary_from_row(row_id: str, client_id: str | None, s: dict) -> EntrySummary:
+    return EntrySummary(
+        id=row_id,
+        client_id=client_id,
+        date=parse_date(s["date"]),
+        first_line=s["first_line"],
+        stress_before=s["stress_before"],
+        stress_after=s["stress_after"],
+        planned_minutes=s["planned_minutes"],
+        actual_minutes=s["actual_minutes"],
+        setting=s["setting"],
+        template=s["template"],
+        text=s["text"],
+    )

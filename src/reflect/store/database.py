@@ -1,0 +1,402 @@
+"""The journal file: one SQLite database (WAL), its key header, and encrypted rows.
+
+``JournalFile`` is the only thing above the store that touches SQLite. It writes and reads rows
+as plain Python values; each content value is sealed with the data key on the way in and
+opened on the way out. SQL stays in this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+from reflect.store import crypto, migrations
+from reflect.store.backup import backup_copy, backup_name
+from reflect.store.errors import (
+    DamagedRecord,
+    DiskFull,
+    JournalDamaged,
+    NotAJournal,
+    StoreError,
+    WrongPassphrase,
+)
+from reflect.store.lockfile import WriterLock
+
+APPLICATION_ID = 0x52464C54  # "RFLT" in the SQLite header: this file is a Reflect journal
+FORMAT_MARK = b"reflect-journal"
+
+# The clear columns of each table (ids and foreign keys); every other column is ciphertext.
+CLEAR_COLUMNS = {
+    "person": ("id", "linked_to"),
+    "entry": ("id", "client_id"),
+    "entry_person": ("entry_id", "person_id"),
+    "demand": ("id", "entry_id", "position", "from_control"),
+    "control": ("id", "entry_id", "position", "answers"),
+    "profile": ("id",),
+    "draft": ("id",),
+}
+
+
+def _translate(exc: sqlite3.Error) -> StoreError:
+    text = str(exc).lower()
+    if "disk is full" in text or "disk i/o" in text:
+        return DiskFull("The disk is full, so nothing was saved. Free some space and try again.")
+    if "malformed" in text or "not a database" in text or "encrypted" in text:
+        return JournalDamaged(
+            "The journal file is damaged or incomplete. Restore it from a backup; "
+            "nothing was changed."
+        )
+    return StoreError(f"The journal could not be used: {exc}")
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    mode = "rwc" if create else "rw"
+    conn = sqlite3.connect(
+        f"file:{quote(str(path))}?mode={mode}",
+        uri=True,
+        isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+        check_same_thread=False,  # the GUI unlocks on a worker thread and then uses it
+        timeout=5.0,
+    )
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    for pragma in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",  # a committed entry survives power loss, not just a crash
+        "PRAGMA secure_delete = ON",  # deleted records are overwritten, not left in free pages
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA temp_store = MEMORY",
+    ):
+        conn.execute(pragma)
+
+
+class JournalFile:
+    """An open, unlocked journal file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, data_key: bytes, lock: WriterLock | None):
+        self.path = path
+        self._conn = conn
+        self._cipher = crypto.FieldCipher(data_key)
+        self._data_key = data_key
+        self._lock = lock
+        self._depth = 0
+
+    # --- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, kdf: crypto.KdfParams | None = None
+    ) -> tuple[JournalFile, str]:
+        """Create a new journal; returns it and the recovery code (shown once, never stored)."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise StoreError(f"There is already a file at {path}; choose another place.")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        kdf = kdf or crypto.calibrate()
+        lock = WriterLock(path)
+        lock.acquire()
+        old_umask = os.umask(0o077)
+        try:
+            conn = _connect(path, create=True)
+        finally:
+            os.umask(old_umask)
+        os.chmod(path, 0o600)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _configure(conn)
+            migrations.migrate(conn)
+            data_key = crypto.new_data_key()
+            code = crypto.new_recovery_code()
+            journal = cls(path, conn, data_key, lock)
+            with journal.transaction():
+                journal._set_meta("format", FORMAT_MARK)
+                journal._write_passphrase_wrap(passphrase, kdf)
+                journal._write_recovery_wrap(code)
+        except BaseException:
+            conn.close()
+            lock.release()
+            raise
+        return journal, code
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        passphrase: str | None = None,
+        *,
+        recovery_code: str | None = None,
+        writer: bool = True,
+    ) -> JournalFile:
+        path = Path(path)
+        if not path.is_file():
+            raise NotAJournal(f"There is no journal at {path}.")
+        lock = WriterLock(path) if writer else None
+        if lock:
+            lock.acquire()
+        conn = None
+        try:
+            conn = _connect(path, create=False)
+            header = cls._read_header(conn, path)
+            data_key = cls._unwrap(header, passphrase, recovery_code)
+            found = migrations.check_not_newer(conn)
+            _configure(conn)
+            if found < migrations.CURRENT_VERSION:
+                if not writer:
+                    raise StoreError(
+                        "This journal needs upgrading to this version of Reflect; "
+                        "open it once in the app or with a command that writes."
+                    )
+                backup_copy(conn, path.with_name(backup_name(path, f"before-upgrade-v{found}")))
+                migrations.migrate(conn)
+            return cls(path, conn, data_key, lock)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if lock:
+                lock.release()
+            raise
+
+    @staticmethod
+    def _read_header(conn: sqlite3.Connection, path: Path) -> dict[str, bytes]:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAJournal(f"{path.name} is not a Reflect journal.")
+            rows = conn.execute("SELECT key, value FROM meta").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc).lower():
+                raise NotAJournal(f"{path.name} is not a Reflect journal.") from None
+            raise _translate(exc) from None
+        header = {k: bytes(v) for k, v in rows}
+        if header.get("format") != FORMAT_MARK or "wrap.passphrase" not in header:
+            raise JournalDamaged(f"{path.name} has no readable journal header; nothing was changed.")
+        return header
+
+    @staticmethod
+    def _unwrap(header: dict[str, bytes], passphrase: str | None, recovery_code: str | None) -> bytes:
+        try:
+            if recovery_code is not None:
+                kek = crypto.recovery_kek(recovery_code, header["recovery.salt"])
+                return crypto.unwrap_key(kek, header["wrap.recovery"], "recovery")
+            if passphrase is None:
+                raise WrongPassphrase("A passphrase is needed to open this journal.")
+            params = crypto.KdfParams.from_json(header["kdf"].decode())
+            return crypto.unwrap_key(params.derive(passphrase), header["wrap.passphrase"], "passphrase")
+        except crypto.DecryptionError:
+            what = "recovery code" if recovery_code is not None else "passphrase"
+            raise WrongPassphrase(f"That {what} does not open this journal.") from None
+
+    def close(self) -> None:
+        """Lock: checkpoint, close the database, forget the key, release the writer lock."""
+        if self._conn is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            if self._lock:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.close()
+        self._conn = None  # type: ignore[assignment]
+        self._cipher = None  # type: ignore[assignment]
+        self._data_key = b""
+        if self._lock:
+            self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def _set_meta(self, key: str, value: bytes) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _write_passphrase_wrap(self, passphrase: str, kdf: crypto.KdfParams) -> None:
+        kek = kdf.derive(passphrase)
+        self._set_meta("kdf", kdf.to_json().encode())
+        self._set_meta("wrap.passphrase", crypto.wrap_key(kek, self._data_key, "passphrase"))
+
+    def _write_recovery_wrap(self, code: str) -> None:
+        salt = os.urandom(16)
+        self._set_meta("recovery.salt", salt)
+        kek = crypto.recovery_kek(code, salt)
+        self._set_meta("wrap.recovery", crypto.wrap_key(kek, self._data_key, "recovery"))
+
+    def kdf_params(self) -> crypto.KdfParams:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'kdf'").fetchone()
+        return crypto.KdfParams.from_json(bytes(row[0]).decode())
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the data key under a new passphrase; no content is re-encrypted."""
+        old = self.kdf_params()
+        fresh = crypto.KdfParams(
+            salt=os.urandom(16), memory_kib=old.memory_kib, iterations=old.iterations, lanes=old.lanes
+        )
+        with self.transaction():
+            self._write_passphrase_wrap(new_passphrase, fresh)
+
+    def new_recovery_code(self) -> str:
+        code = crypto.new_recovery_code()
+        with self.transaction():
+            self._write_recovery_wrap(code)
+        return code
+
+    # --- transactions ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: everything written inside commits together or not at all."""
+        if not self.writable:
+            raise StoreError("This journal was opened read-only.")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc) from None
+        self._depth = 1
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise _translate(exc) from None
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def put(self, table: str, row: dict[str, object]) -> None:
+        """Insert or replace one row; every non-clear column is sealed to its place."""
+        clear = CLEAR_COLUMNS[table]
+        row_id = str(row.get("id") or row.get("entry_id"))
+        cols = list(row)
+        values = [
+            row[c] if c in clear else self._cipher.seal(table, c, row_id, row[c]) for c in cols
+        ]
+        # An upsert, never INSERT OR REPLACE: a replace deletes the old row first, and the
+        # foreign keys' ON DELETE CASCADE would take its children with it.
+        keys = self._keys(table)
+        updates = [c for c in cols if c not in keys]
+        action = (
+            "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
+            if updates
+            else "DO NOTHING"
+        )
+        sql = (
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT ({', '.join(keys)}) {action}"
+        )
+        with self.transaction():
+            self._conn.execute(sql, values)
+
+    @staticmethod
+    def _keys(table: str) -> tuple[str, ...]:
+        return ("entry_id", "person_id") if table == "entry_person" else ("id",)
+
+    def delete(self, table: str, **where: object) -> int:
+        clause, params = self._where(table, where)
+        with self.transaction():
+            return self._conn.execute(f"DELETE FROM {table}{clause}", params).rowcount
+
+    def rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        *,
+        damaged: list[DamagedRecord] | None = None,
+        **where: object,
+    ) -> Iterator[dict[str, object]]:
+        """Rows as dicts of plain values. A value that fails to authenticate raises
+        ``DamagedRecord`` - or, if a ``damaged`` list is given, the row is reported there and
+        skipped, so every other record still reads."""
+        clear = CLEAR_COLUMNS[table]
+        clause, params = self._where(table, where)
+        key_col = "id" if "id" in clear else "entry_id"
+        select = [key_col, *(c for c in columns if c != key_col)]
+        try:
+            cursor = self._conn.execute(f"SELECT {', '.join(select)} FROM {table}{clause}", params)
+            fetched = cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _translate(exc) from None
+        seal_open = self._cipher.open
+        for raw in fetched:
+            row_id = raw[0]
+            out: dict[str, object] = {}
+            try:
+                for name, value in zip(select, raw, strict=True):
+                    out[name] = value if name in clear else seal_open(table, name, row_id, value)
+            except crypto.DecryptionError:
+                record = DamagedRecord(table, row_id, name)
+                if damaged is None:
+                    raise record from None
+                damaged.append(record)
+                continue
+            yield out
+
+    def ids(self, table: str, **where: object) -> list[str]:
+        clause, params = self._where(table, where)
+        return [r[0] for r in self._conn.execute(f"SELECT id FROM {table}{clause}", params)]
+
+    def count(self, table: str) -> int:
+        return self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    @staticmethod
+    def _where(table: str, where: dict[str, object]) -> tuple[str, list[object]]:
+        clear = CLEAR_COLUMNS[table]
+        parts: list[str] = []
+        params: list[object] = []
+        for col, value in where.items():
+            if col not in clear:
+                raise ValueError(f"cannot filter on encrypted column {table}.{col}")
+            if isinstance(value, (list, tuple, set, frozenset)):
+                values = list(value)
+                parts.append(f"{col} IN ({', '.join('?' * len(values))})" if values else "0")
+                params.extend(values)
+            elif value is None:
+                parts.append(f"{col} IS NULL")
+            else:
+                parts.append(f"{col} = ?")
+                params.append(value)
+        return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+    def tables(self) -> Iterable[str]:
+        return CLEAR_COLUMNS.keys()
+
+    def all_columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+
+    # --- maintenance ----------------------------------------------------------------------
+
+    def scrub(self) -> None:
+        """After deleting: move every page out of the WAL and truncate it, so deleted
+        (already overwritten, thanks to secure_delete) records leave no copy behind."""
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def backup_to(self, destination: Path) -> Path:
+        return backup_copy(self._conn, destination)
+
+    def schema_version(self) -> int:
+        return migrations.version(self._conn)

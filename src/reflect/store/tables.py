@@ -1,0 +1,93 @@
+"""The journal's tables, declared with SQLModel: the one description of the current schema.
+
+Every content column is ``bytes``: AEAD ciphertext written by ``reflect.store.crypto``. What is
+left in the clear is what the encryption contract allows: random row ids, foreign keys, the
+position of a demand or control in its entry, and the header in ``meta``.
+
+These declarations are not imported on the hot path (importing SQLModel costs ~0.75 s, more than
+the whole search budget): the runtime uses the standard ``sqlite3`` module, and migrations are
+frozen SQL, as migrations must be. ``tests/unit/test_schema.py`` proves that a freshly migrated
+journal has exactly the tables and columns declared here.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class Meta(SQLModel, table=True):
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: bytes
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    id: str = Field(primary_key=True)
+    linked_to: str | None = Field(default=None, foreign_key="person.id", index=True)
+    kind: bytes
+    name: bytes
+    alias: bytes
+    aka: bytes
+    role: bytes
+    notes: bytes
+
+
+class Entry(SQLModel, table=True):
+    __tablename__ = "entry"
+    id: str = Field(primary_key=True)
+    client_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    date: bytes
+    setting: bytes
+    planned_minutes: bytes
+    actual_minutes: bytes
+    stress_before: bytes
+    stress_after: bytes
+    narrative: bytes
+    went_well: bytes
+    template: bytes
+    themes: bytes
+    summary: bytes  # derived: what the entry list and search need, in one value
+
+
+class EntryPerson(SQLModel, table=True):
+    __tablename__ = "entry_person"
+    entry_id: str = Field(primary_key=True, foreign_key="entry.id")
+    person_id: str = Field(primary_key=True, foreign_key="person.id", index=True)
+
+
+class Demand(SQLModel, table=True):
+    __tablename__ = "demand"
+    id: str = Field(primary_key=True)
+    entry_id: str = Field(foreign_key="entry.id", index=True)
+    position: int
+    category: bytes
+    text: bytes
+    intensity: bytes
+    from_control: str | None = None
+
+
+class Control(SQLModel, table=True):
+    __tablename__ = "control"
+    id: str = Field(primary_key=True)
+    entry_id: str = Field(foreign_key="entry.id", index=True)
+    position: int
+    timing: bytes
+    stance: bytes
+    text: bytes
+    outcome: bytes
+    answers: str | None = None
+
+
+class Profile(SQLModel, table=True):
+    __tablename__ = "profile"
+    id: str = Field(primary_key=True)
+    data: bytes
+
+
+class Draft(SQLModel, table=True):
+    """Autosaved, unsaved editor content (schema 2)."""
+
+    __tablename__ = "draft"
+    id: str = Field(primary_key=True)
+    data: bytes
