@@ -1,0 +1,55 @@
+"""Shared fixtures. Qt runs offscreen; journals use a fast KDF (tests only: the shipped default is
+calibrated to ~0.5-1 s and never below 64 MiB)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import pytest  # noqa: E402
+
+from reflect.core.journal import Journal  # noqa: E402
+from reflect.store import crypto  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLE = SHARED / "data" / "sample-journal.jsonl"
+PASSPHRASE = "test passphrase 1"
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch) -> crypto.KdfParams:
+    """Make every journal created in this test use cheap Argon2id parameters."""
+    params = crypto.KdfParams.fast_for_tests()
+    monkeypatch.setattr(crypto, "calibrate", lambda *a, **k: crypto.KdfParams.fast_for_tests())
+    return params
+
+
+@pytest.fixture
+def journal_path(tmp_path, fast_kdf) -> Path:
+    return tmp_path / "journal.reflect"
+
+
+@pytest.fixture
+def journal(journal_path):
+    j, _code = Journal.create(journal_path, PASSPHRASE)
+    yield j
+    if j.is_open:
+        j.close()
+
+
+@pytest.fixture
+def sample_lines() -> list[str]:
+    if not SAMPLE.exists():
+        pytest.skip("shared/data/sample-journal.jsonl is not beside this checkout")
+    return SAMPLE.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def sample_journal(journal, sample_lines):
+    from reflect.core.interchange import import_lines
+
+    import_lines(journal, sample_lines)
+    return journal
