@@ -1,0 +1,211 @@
+"""The real `reflect` command in a subprocess: the contract in ARCHITECTURE.md."""
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from reflect.core.interchange import import_lines
+from reflect.core.journal import Journal
+from tests.conftest import PASSPHRASE, SAMPLE
+
+
+def run(*args, env_extra=None, input=None, passphrase=PASSPHRASE):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    if passphrase is not None:
+        env["REFLECT_PASSPHRASE"] = passphrase
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "reflect", *map(str, args)],
+        capture_output=True, text=True, env=env, input=input, timeout=120,
+    )
+
+
+@pytest.fixture
+def empty_journal(journal, journal_path):
+    journal.close()
+    return journal_path
+
+
+@pytest.fixture
+def filled_journal(sample_journal, journal_path):
+    sample_journal.close()
+    return journal_path
+
+
+def test_init_import_export_round_trip(tmp_path):
+    path = tmp_path / "j.reflect"
+    init = run("init", "--journal", path)  # the real, calibrated KDF
+    assert init.returncode == 0, init.stderr
+    code = init.stdout.strip()
+    assert len(code) == 39 and code.count("-") == 7
+    imported = run("import", "--journal", path, SAMPLE)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 40 entries" in imported.stderr
+    assert "ignored unknown key 'gold' on 40 lines" in imported.stderr
+    exported = run("export", "--format", "jsonl", "--journal", path)
+    assert exported.returncode == 0
+    lines = [json.loads(x) for x in exported.stdout.splitlines()]
+    originals = {json.loads(x)["narrative"] for x in SAMPLE.read_text().splitlines()}
+    assert {x["narrative"] for x in lines} == originals
+    # recovery code opens it and sets a new passphrase
+    again = run("passwd", "--recovery", "--journal", path,
+                env_extra={"REFLECT_RECOVERY_CODE": code, "REFLECT_NEW_PASSPHRASE": "newer passphrase"})
+    assert again.returncode == 0, again.stderr
+    assert run("verify", "--journal", path).returncode == 1
+    assert run("verify", "--journal", path, passphrase="newer passphrase").returncode == 0
+
+
+def test_wrong_passphrase_exits_1_with_one_line_and_changes_nothing(filled_journal):
+    before = hashlib.sha256(filled_journal.read_bytes()).hexdigest()
+    result = run("search", "sister", "--journal", filled_journal, passphrase="wrong one")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "reflect search: That passphrase does not open this journal."
+    assert result.stdout == ""
+    assert hashlib.sha256(filled_journal.read_bytes()).hexdigest() == before
+
+
+def test_no_passphrase_and_no_terminal_is_a_usage_error(filled_journal):
+    result = run("verify", "--journal", filled_journal, passphrase=None, input="")
+    assert result.returncode == 2
+    assert "No passphrase given" in result.stderr
+
+
+def test_passphrase_sources(filled_journal, tmp_path):
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    assert run("verify", "--journal", filled_journal, "--passphrase-file", secret,
+               passphrase=None).returncode == 0
+    assert run("verify", "--journal", filled_journal, "--passphrase-stdin",
+               passphrase=None, input=PASSPHRASE + "\n").returncode == 0
+
+
+def test_search_prints_date_client_and_snippet(filled_journal):
+    result = run("search", "sister", "--client", "Dee", "--journal", filled_journal)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows and all("Deanna Whitcombe" in r for r in rows)
+    assert any("sister" in r.lower() for r in rows)
+    as_json = run("search", "sister", "--since", "2025-03", "--until", "2025-03-31", "--json",
+                  "--journal", filled_journal)
+    hits = json.loads(as_json.stdout)
+    assert hits and all(h["date"].startswith("2025-03") for h in hits)
+    assert set(hits[0]) >= {"date", "client", "snippet"}
+    assert run("search", "x", "--since", "yesterday", "--journal", filled_journal).returncode == 2
+
+
+def test_passwd_changes_the_passphrase(filled_journal):
+    result = run("passwd", "--journal", filled_journal,
+                 env_extra={"REFLECT_NEW_PASSPHRASE": "a different one"})
+    assert result.returncode == 0, result.stderr
+    assert run("verify", "--journal", filled_journal).returncode == 1
+    assert run("verify", "--journal", filled_journal, passphrase="a different one").returncode == 0
+
+
+def test_verify_names_a_flipped_byte(filled_journal):
+    conn = sqlite3.connect(filled_journal)
+    row_id, blob = conn.execute("SELECT id, text FROM control LIMIT 1").fetchone()
+    conn.execute("UPDATE control SET text = ? WHERE id = ?", (blob[:-1] + bytes([blob[-1] ^ 1]), row_id))
+    conn.commit()
+    conn.close()
+    result = run("verify", "--journal", filled_journal)
+    assert result.returncode == 1
+    assert f"control {row_id}" in result.stderr
+    assert run("search", "--journal", filled_journal).returncode == 0
+
+
+def test_malformed_import_names_the_line(empty_journal, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    lines = SAMPLE.read_text().splitlines()
+    lines[11] = lines[11].replace('"timing": "during"', '"timing": "whenever"', 1)
+    bad.write_text("\n".join(lines))
+    result = run("import", bad, "--journal", empty_journal)
+    assert result.returncode == 1
+    assert "line 12" in result.stderr and "'timing' must be one of" in result.stderr
+    assert "Nothing was imported" in result.stderr
+    assert run("search", "--journal", empty_journal).stdout == ""
+
+
+def test_not_a_journal_and_newer_version(tmp_path, filled_journal):
+    junk = tmp_path / "junk.reflect"
+    junk.write_bytes(os.urandom(4096))
+    result = run("verify", "--journal", junk)
+    assert result.returncode == 1 and "not a Reflect journal" in result.stderr
+    conn = sqlite3.connect(filled_journal)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    result = run("search", "--journal", filled_journal)
+    assert result.returncode == 1 and "newer version of Reflect" in result.stderr
+
+
+def test_backup_is_an_encrypted_copy_that_opens(filled_journal, tmp_path):
+    result = run("backup", tmp_path / "backups", "--journal", filled_journal)
+    assert result.returncode == 0, result.stderr
+    copy = tmp_path / "backups" / result.stdout.strip().split("/")[-1]
+    assert copy.exists() and b"Whitcombe" not in copy.read_bytes()
+    with Journal.open(copy, PASSPHRASE, readonly=True) as j:
+        assert j.entry_count() == 40
+
+
+def test_version_and_usage():
+    assert run("--version").stdout.startswith("reflect ")
+    assert run("frobnicate").returncode == 2
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_large_import_leaves_it_entirely_absent(journal, journal_path, tmp_path):
+    import_lines(journal, SAMPLE.read_text().splitlines()[:3])
+    journal.close()
+    big = tmp_path / "big.jsonl"
+    template = json.loads(SAMPLE.read_text().splitlines()[0])
+    template.pop("gold")
+    with big.open("w") as out:
+        for i in range(6000):
+            template["narrative"] = f"Synthetic session {i}. " * 20
+            out.write(json.dumps(template) + "\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    env["REFLECT_PASSPHRASE"] = PASSPHRASE
+    proc = subprocess.Popen([sys.executable, "-m", "reflect", "import", str(big), "--journal",
+                             str(journal_path)], env=env, stderr=subprocess.PIPE)
+    wal = journal_path.with_name(journal_path.name + "-wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 1_000_000):
+        assert proc.poll() is None, "the import finished before it could be interrupted"
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Journal.open(journal_path, PASSPHRASE) as j:
+        assert j.entry_count() == 3
+        assert j.verify().ok
+
+
+SAVER = """
+import sys
+from datetime import datetime
+from reflect.core.journal import Journal
+from reflect.core.model import Entry
+j = Journal.open(sys.argv[1], sys.argv[2])
+for i in range(100000):
+    j.save_entry(Entry(date=datetime(2026, 1, 1, 9, 0), narrative=f"entry {i}"))
+    print(i + 1, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_loses_no_entry_that_was_saved(empty_journal):
+    proc = subprocess.Popen([sys.executable, "-c", SAVER, str(empty_journal), PASSPHRASE],
+                            stdout=subprocess.PIPE, text=True)
+    saved = 0
+    while saved < 40:
+        saved = int(proc.stdout.readline())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Journal.open(empty_journal, PASSPHRASE) as j:
+        assert j.entry_count() >= saved
+        assert j.verify().ok
