@@ -1,0 +1,109 @@
+"""How Reflect looks: a calm light or dark palette on the Fusion style, and the app icon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICON_FILE = "io.github.reflect.Reflect.svg"
+
+# (window, base, alternate, text, muted text, button, accent, accent text, error)
+_LIGHT = ("#f6f5f1", "#ffffff", "#f1efea", "#26292c", "#6b7074", "#eceae4", "#2f6f6b",
+          "#ffffff", "#a23b2c")
+_DARK = ("#1e2124", "#26292d", "#2b2f33", "#e4e6e8", "#9aa1a7", "#31353a", "#6fb5ad",
+         "#10201e", "#f08b7a")
+
+_SHEET = """
+QLabel[role="title"] { font-size: %(title)dpt; font-weight: 600; }
+QLabel[role="subtitle"] { font-size: %(sub)dpt; font-weight: 600; }
+QLabel[role="hint"] { color: %(muted)s; }
+QLabel[role="error"] { color: %(error)s; font-weight: 600; }
+QLabel[role="empty"] { color: %(muted)s; font-size: %(sub)dpt; padding: 24px; }
+QLabel[role="code"] { font-family: monospace; font-size: %(code)dpt; letter-spacing: 1px;
+    background: %(base)s; border: 1px solid %(line)s; border-radius: 6px; padding: 12px; }
+QListView, QTableView, QTreeView { border: 1px solid %(line)s; border-radius: 4px; }
+QTableView::item, QListView::item { padding: 4px 6px; }
+QSplitter::handle { background: transparent; }
+QStatusBar { color: %(muted)s; }
+QLineEdit { padding: 4px 6px; }
+"""
+
+
+def is_dark(look: str) -> bool:
+    if look == "dark":
+        return True
+    if look == "light":
+        return False
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_for(dark: bool) -> QPalette:
+    window, base, alt, text, muted, button, accent, accent_text, _error = _DARK if dark else _LIGHT
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: alt,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: muted,
+        QPalette.ColorRole.Highlight: accent,
+        QPalette.ColorRole.HighlightedText: accent_text,
+        QPalette.ColorRole.Link: accent,
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Light: alt,
+        QPalette.ColorRole.Midlight: button,
+        QPalette.ColorRole.Mid: muted,
+        QPalette.ColorRole.Dark: "#111315" if dark else "#b9b6ae",
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, color in roles.items():
+        p.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(muted))
+    return p
+
+
+def apply_look(app: QApplication, look: str) -> None:
+    """Set the palette and the small style sheet for ``look`` (system, light or dark)."""
+    dark = is_dark(look)
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(dark))
+    colors = _DARK if dark else _LIGHT
+    base_pt = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    app.setStyleSheet(_SHEET % {
+        "title": round(base_pt * 1.6),
+        "sub": round(base_pt * 1.15),
+        "code": round(base_pt * 1.3),
+        "muted": colors[4],
+        "error": colors[8],
+        "base": colors[1],
+        "line": "#3a3f44" if dark else "#d9d6cf",
+    })
+    app.setProperty("reflectDark", dark)
+
+
+def error_color() -> QColor:
+    app = QApplication.instance()
+    dark = bool(app.property("reflectDark")) if app else False
+    return QColor((_DARK if dark else _LIGHT)[8])
+
+
+def muted_color() -> QColor:
+    app = QApplication.instance()
+    dark = bool(app.property("reflectDark")) if app else False
+    return QColor((_DARK if dark else _LIGHT)[4])
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(ICONS / ICON_FILE))
