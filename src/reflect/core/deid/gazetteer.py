@@ -1,0 +1,278 @@
+"""Names, places and organisations the journal does not know, found by word lists and context.
+
+A capitalised word is judged by where it stands and what it is:
+
+- runs of capitalised words with an organisation or place ending ("Tallis Freight Ltd",
+  "Brookside Surgery", "Saltmarsh Quay"), a saint ("St Cuthbert's"), or a title ("Dr Okafor");
+- single words that are not English words ("Hollinsford", "Marcia") anywhere, and rare words
+  capitalised mid-sentence ("the Lamplighter");
+- everyday words only with context: "in Reading", "her daughter Grace", "Hope said", "with Will";
+  never "I hope", months, weekdays, "Deaf", "Black", DC-S terms or a sentence's first word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .redaction import Redaction
+from .tokens import Token, gap, tokenize
+
+ORG_SUFFIX = {
+    "ltd", "limited", "plc", "llp", "inc", "co", "company", "group", "partners", "associates",
+    "solicitors", "accountants", "services", "solutions", "consulting", "trust", "foundation",
+    "charity", "school", "primary", "academy", "college", "university", "nursery", "hospital",
+    "general", "infirmary", "hospice", "surgery", "clinic", "practice", "centre", "center",
+    "health", "medical", "dental", "pharmacy", "chemist", "gym", "fitness", "leisure", "club",
+    "church", "chapel", "mosque", "temple", "synagogue", "gurdwara", "cathedral", "abbey",
+    "hall", "library", "museum", "theatre", "cinema", "works", "mill", "factory", "freight",
+    "logistics", "haulage", "transport", "removals", "bakery", "butchers", "cafe", "café",
+    "coffee", "restaurant", "bistro", "kitchen", "hotel", "inn", "arms", "tavern", "pub", "bar",
+    "bank", "building", "society", "council", "recovery", "project", "studio", "studios", "salon",
+    "spa", "shop", "stores", "store", "market", "garage", "motors", "farm", "estate", "homes",
+    "care", "lodge", "cottage", "house", "court", "manor", "ward", "unit", "prison", "station",
+    "barracks", "fc", "rfc", "united", "rovers", "athletic", "print", "press", "media", "agency",
+    "institute", "network", "alliance", "association", "federation", "union", "centre's",
+}
+PLACE_SUFFIX = {
+    "quay", "harbour", "port", "bay", "beach", "sands", "cliffs", "head", "point", "marsh",
+    "heath", "moor", "fell", "dale", "vale", "valley", "wood", "woods", "forest", "park",
+    "common", "green", "hill", "hills", "cross", "end", "bridge", "ford", "field", "fields",
+    "town", "village", "city", "island", "isle", "reservoir", "lake", "loch", "water", "wharf",
+    "docks", "marina", "retail", "square", "circus", "market",
+}
+PLACE_PREFIX = {"upper", "lower", "great", "little", "north", "south", "east", "west", "new",
+                "old", "nether", "high", "long", "kings", "king's", "bishops", "market", "port"}
+CONNECTORS = {"&", "and", "of", "upon", "on", "the", "de", "la", "le", "du", "y", "in"}
+LOCATION_CUE = re.compile(
+    r"\b(?:in|at|near|from|to|past|around|outside|towards|toward|above|below|beyond|via|into|"
+    r"across|opposite|behind|through|round|covering|nearer|visit(?:ing|ed)?|moved|lives?|living|"
+    r"based|grew\s+up)\s+(?:the\s+)?$", re.IGNORECASE)
+ORG_CUE = re.compile(
+    r"\b(?:works?|worked|working|job|shifts?|employed|placement|volunteers?|studies|studying|"
+    r"manager|boss|staff|sacked|fired|redundant|let\s+go)\s+(?:at|for|by|from|with)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+PERSON_CUE = re.compile(
+    r"\b(?:my|her|his|their|our|your|the\s+client's|client's|[A-Z][a-z]+'s)\s+(?:(?:older|younger|"
+    r"big|little|late|ex-?|new|step|eldest|youngest|best|old|other)[\s-]?)*(?:daughter|son|sister|"
+    r"brother|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|fiancée?|friend|"
+    r"mate|colleague|boss|manager|neighbour|neighbor|cousin|aunt|auntie|uncle|nan|nana|gran|"
+    r"granny|grandma|grandad|grandfather|grandmother|grandson|granddaughter|niece|nephew|"
+    r"teacher|gp|doctor|nurse|consultant|sponsor|supervisor|therapist|counsellor|counselor|"
+    r"social\s+worker|carer|keyworker|key\s+worker|landlord|landlady|lodger|flatmate|housemate|"
+    r"kid|child|baby|twin|ex|coach|tutor|lawyer|solicitor|vicar|priest|imam|rabbi|dog|cat)"
+    r",?\s+$|\b(?:called|named|call\s+me|known\s+as|nicknamed|met|with|and|told|asked|rang|"
+    r"texted|emailed|messaged|phoned|saw|visited|thanked)\s+$", re.IGNORECASE)
+SPEECH_VERB = re.compile(
+    r"^(?:'s\s+|’s\s+)?\s*(?:said|says|asked|asks|told|tells|came|comes|arrived|rang|rings|"
+    r"texted|texts|emailed|called|replied|wrote|cried|laughed|smiled|shouted|left|went|wants|"
+    r"wanted|was|is|has|had|seemed|looked|felt|thinks|thought|knows|knew|sat|stood|walked|"
+    r"turned|got|gets|mentioned|explained|agreed|refused|admitted|hugged|kept|keeps|won't|"
+    r"didn't|doesn't|can't|isn't|wasn't|hasn't|hadn't|would|could|will|and\s+I)\b")
+
+
+class _Labels:
+    """Consistent letter labels for unknown people within one text ("Person A", "Doctor B")."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+
+    def person(self, key: str, title: str | None) -> str:
+        letter = self.by_key.setdefault(key.lower(), "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[
+            len(self.by_key) % 26])
+        t = (title or "").lower().rstrip(".")
+        noun = {"dr": "Doctor", "doctor": "Doctor", "prof": "Professor", "professor": "Professor",
+                "nurse": "Nurse"}.get(t, "Person")
+        return f"{noun} {letter}"
+
+
+def _safe(tok: Token) -> bool:
+    """Capitalised but never identifying: months, weekdays, demonyms, acronyms like GP or BSL."""
+    b = tok.base
+    low = b.lower()
+    if low in lexicon.SAFE_CAPITALISED or lexicon.is_month(b) or lexicon.is_weekday(b):
+        return True
+    if low in lexicon.HOLIDAYS or b in lexicon.proper_words() or b in lexicon.regions():
+        return True
+    return tok.all_caps and len(b) <= 5 and not tok.text.endswith("'s")
+
+
+def _is_nameish(tok: Token) -> bool:
+    b = tok.base
+    return b in lexicon.first_names() or b in lexicon.surnames()
+
+
+def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised tokens joined by single spaces (or "&", "of", ...)."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    pending: list[Token] = []
+    for i, t in enumerate(toks):
+        joined = cur and gap(text, (pending or cur)[-1], t) in (" ", "")
+        if t.capitalised and t.text != "&":
+            if joined:
+                cur.extend(pending)
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = [t]
+            pending = []
+        elif joined and t.lower in CONNECTORS and not pending and i + 1 < len(toks) \
+                and toks[i + 1].capitalised and not cur[-1].text.endswith(("'s", "’s")):
+            pending = [t]
+        else:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _trim(run: list[Token]) -> list[list[Token]]:
+    """Split a run at words that are not part of a name (months, sentence-initial words)."""
+    pieces: list[list[Token]] = [[]]
+    for j, t in enumerate(run):
+        sentence_word = j == 0 and t.sentence_start and lexicon.is_word(t.base, rare=True) \
+            and not t.is_title and t.lower not in lexicon.word_names() \
+            and t.lower not in ("st", "saint", "upper", "lower", "great", "little")
+        if (_safe(t) and not t.is_title and t.lower not in ("st",)) or sentence_word \
+                or t.lower == "the":
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    out = []
+    for p in pieces:
+        while p and p[-1].lower in CONNECTORS:
+            p.pop()
+        while p and p[0].lower in CONNECTORS:
+            p.pop(0)
+        if p:
+            out.append(p)
+    return out
+
+
+def _classify(text: str, run: list[Token], labels: _Labels) -> Redaction | None:
+    first, last = run[0], run[-1]
+    before = text[max(0, first.start - 40):first.start]
+    start, end = first.start, last.end
+    words = [t.lower for t in run]
+    org_end = last.lower.rstrip("'s") in ORG_SUFFIX or last.lower in ORG_SUFFIX
+    place_end = last.lower in PLACE_SUFFIX
+    if first.is_title and len(run) >= 2:
+        key = last.base
+        end = last.base_end
+        return Redaction(start, end, text[start:end], labels.person(key, first.base), "name", 0.95)
+    if first.is_title:
+        m = re.match(r"\s+([A-Z])\b\.?", text[first.end:first.end + 4])
+        if m and first.lower not in ("sister", "father", "nurse", "coach", "officer"):
+            end = first.end + m.end()
+            return Redaction(start, end, text[start:end], labels.person(text[start:end],
+                             first.base), "name", 0.85)
+        return None
+    if len(run) == 1:
+        return _single(text, first, before, labels)
+    if words[0] in ("st", "saint", "st."):
+        kind = "organisation" if org_end or len(run) == 2 else "place"
+        return Redaction(start, end, text[start:end], f"[{kind}]", kind, 0.9)
+    if org_end:
+        return Redaction(start, end, text[start:end], "[organisation]", "organisation", 0.9)
+    if place_end or words[0] in PLACE_PREFIX:
+        joined = " ".join(t.base for t in run)
+        if joined in lexicon.regions():
+            return None
+        return Redaction(start, end, text[start:end], "[place]", "place", 0.85)
+    joined = " ".join(t.base for t in run)
+    if joined in lexicon.regions() or all(_safe(t) for t in run):
+        return None
+    nonwords = [t for t in run if not lexicon.is_word(t.base)]
+    nameish = all(_is_nameish(t) or not lexicon.is_word(t.base) for t in run)
+    if nameish and len(run) <= 3 and not ORG_CUE.search(before) and not _place_cue(before):
+        end = last.base_end
+        return Redaction(start, end, text[start:end], labels.person(last.base, None), "name", 0.85)
+    if joined in lexicon.places() or _place_cue(before) and not ORG_CUE.search(before):
+        kind = "place" if not before.rstrip().lower().endswith("the") else "organisation"
+        return Redaction(start, end, text[start:end], f"[{kind}]", kind, 0.8)
+    conf = 0.8 if nonwords else 0.5
+    return Redaction(start, end, text[start:end], "[organisation]", "organisation", conf)
+
+
+def _place_cue(before: str) -> bool:
+    return bool(LOCATION_CUE.search(before))
+
+
+def _single(text: str, tok: Token, before: str, labels: _Labels) -> Redaction | None:
+    b = tok.base
+    low = b.lower()
+    if _safe(tok) or len(b) < 2:
+        return None
+    after = text[tok.end:tok.end + 30]
+    word = lexicon.is_word(b)
+    rare_word = not word and lexicon.is_word(b, rare=True)
+    person_cue = bool(PERSON_CUE.search(before))
+    place_cue = _place_cue(before)
+    org_cue = bool(ORG_CUE.search(before))
+    word_name = low in lexicon.word_names()
+
+    def person(conf: float) -> Redaction:
+        return Redaction(tok.start, tok.base_end, b, labels.person(b, None), "name", conf)
+
+    def place(conf: float, kind: str = "place") -> Redaction:
+        end = tok.end if tok.text.endswith("'") and not tok.text.endswith("s'") else tok.base_end
+        return Redaction(tok.start, end, text[tok.start:end], f"[{kind}]", kind, conf)
+
+    if word and not rare_word:
+        if person_cue and (word_name or _is_nameish(tok)) and not tok.sentence_start:
+            return person(0.75)
+        nameish_word = word_name or (_is_nameish(tok) and low not in lexicon.frequent_words())
+        if nameish_word and (SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.match(after)) \
+                and (not lexicon.is_month(b) or not re.match(r"\s*\d", after)):
+            return person(0.6 if tok.sentence_start else 0.75)
+        if tok.sentence_start:
+            return None
+        if place_cue and (b in lexicon.places() or not word_name):
+            if before.rstrip().lower().endswith(" the") or re.search(r"\b(?:in|at)\s+the\s+$",
+                                                                     before, re.IGNORECASE):
+                return None  # "in the Bible", "at the Deaf club": a word, not a place
+            return place(0.55)
+        if nameish_word and not lexicon.is_month(b) and not re.search(r"\b(?:the|a|an)\s+$",
+                                                                       before, re.IGNORECASE):
+            return person(0.6 if word_name else 0.5)
+        if b in lexicon.places() and place_cue:
+            return place(0.6)
+        return None
+    # Not an everyday English word (or a rare one): a proper noun unless it opens a sentence
+    # as a rare word ("Fistula consent appointment").
+    if rare_word and tok.sentence_start and not _is_nameish(tok):
+        return None
+    conf = 0.55 if tok.sentence_start else 0.8
+    if org_cue:
+        return place(conf, "organisation")
+    weak_cue = re.search(r"\b(?:to|from|with|and)\s+$", before, re.IGNORECASE)
+    if b in lexicon.first_names() and b not in lexicon.places() and (weak_cue or not place_cue):
+        return person(conf + 0.1)
+    if place_cue and not person_cue:
+        the = re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        return place(conf, "organisation" if the else "place")
+    if person_cue or b in lexicon.first_names():
+        return person(conf + 0.1)
+    if b in lexicon.places():
+        return place(conf)
+    if b in lexicon.surnames():
+        return person(conf)
+    return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
+
+
+def find_unknown(text: str, skip: list[tuple[int, int]] | None = None) -> list[Redaction]:
+    """Candidate redactions for names, places and organisations not in the journal."""
+    skip = skip or []
+    toks = [t for t in tokenize(text) if not any(t.start < e and s < t.end for s, e in skip)]
+    labels = _Labels()
+    out: list[Redaction] = []
+    for run in _runs(text, toks):
+        for piece in _trim(run):
+            r = _classify(text, piece, labels)
+            if r is not None:
+                out.append(r)
+    return out

@@ -1,0 +1,44 @@
+"""De-identification in one call: known people first, then shaped identifiers, then the rest.
+
+>>> from reflect.core.model import Person
+>>> deidentify("Dee rang on 2 April.", [Person("Deanna Whitcombe", aka=["Dee"])]).text
+'The client rang in April.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from ..model import Person
+from . import dates, gazetteer, patterns
+from .known import KnownPeople, as_known
+from .redaction import RedactedText, Redaction, apply, resolve_overlaps
+
+
+def find_redactions(text: str, known: KnownPeople | Iterable[Person] | None = None, *,
+                    reference_date: date | datetime | None = None) -> list[Redaction]:
+    """Every redaction the pipeline proposes for ``text`` (non-overlapping, in text order)."""
+    people = as_known(known)
+    spans = people.redactions(text)
+    spans += patterns.find_all(text)
+    spans += dates.find_dates(text, reference_date)
+    spans += dates.find_times(text)
+    spans += dates.find_ages(text)
+    taken = [(s.start, s.end) for s in spans if s.kind != "age"]
+    spans += gazetteer.find_unknown(text, skip=taken)
+    return resolve_overlaps(spans)
+
+
+def deidentify(text: str, known: KnownPeople | Iterable[Person] | None = None, *,
+               reference_date: date | datetime | None = None) -> RedactedText:
+    """Redact ``text``: role pseudonyms for known people, generic labels for everything else.
+
+    Recall comes first: doubtful spans are redacted with a lower ``confidence`` so the
+    practitioner can review them (``RedactedText.uncertain()``) and restore what is safe.
+    """
+    spans = find_redactions(text, known, reference_date=reference_date)
+    return RedactedText(apply(text, spans), spans)
+
+
+__all__ = ["deidentify", "find_redactions", "apply"]
