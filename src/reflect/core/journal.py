@@ -212,10 +212,12 @@ class Journal:
 
     def narratives(self, ids: list[str]) -> dict[str, str]:
         """Just the narrative of some entries (for snippets): one decryption each."""
-        wanted = set(ids)
-        where = {"id": ids} if len(ids) <= 500 else {}
-        rows = self._file.rows("entry", ("narrative",), damaged=self.damaged, **where)
-        return {r["id"]: r["narrative"] for r in rows if r["id"] in wanted}
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):  # SQLite caps the parameters of one query
+            chunk = ids[start : start + 500]
+            for r in self._file.rows("entry", ("narrative",), damaged=self.damaged, id=chunk):
+                out[r["id"]] = r["narrative"]
+        return out
 
     def entry_count(self) -> int:
         return self._file.count("entry")

@@ -157,6 +157,6 @@ class FieldCipher:
             plain = self._aead.decrypt(
                 blob[:NONCE_BYTES], blob[NONCE_BYTES:], self._ad(table, column, row_id)
             )
-            return json.loads(plain)
+            return json.loads(plain.decode("utf-8"))
         except (InvalidTag, ValueError, UnicodeDecodeError) as exc:
             raise DecryptionError(f"{table} {row_id}: {column} does not decrypt") from exc

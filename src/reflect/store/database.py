@@ -342,12 +342,13 @@ class JournalFile:
         except sqlite3.Error as exc:
             raise _translate(exc) from None
         seal_open = self._cipher.open
+        plan = [(i, name, name in clear) for i, name in enumerate(select)]
         for raw in fetched:
             row_id = raw[0]
             out: dict[str, object] = {}
             try:
-                for name, value in zip(select, raw, strict=True):
-                    out[name] = value if name in clear else seal_open(table, name, row_id, value)
+                for i, name, is_clear in plan:
+                    out[name] = raw[i] if is_clear else seal_open(table, name, row_id, raw[i])
             except crypto.DecryptionError:
                 record = DamagedRecord(table, row_id, name)
                 if damaged is None:
