@@ -2,13 +2,15 @@
 
 import hashlib
 import sqlite3
+from datetime import datetime
 
 import pytest
+from tests.conftest import PASSPHRASE
 
 from reflect.core.errors import JournalLocked, JournalTooNew, NotAJournal, WrongPassphrase
 from reflect.core.journal import Journal
+from reflect.core.model import Entry
 from reflect.store import crypto, migrations
-from tests.conftest import PASSPHRASE
 
 
 def digest(path):
@@ -100,15 +102,20 @@ def test_newer_journal_is_refused(journal, journal_path):
 def test_older_journal_is_backed_up_then_migrated(journal_path):
     # Build a version-1 journal: the schema before drafts existed.
     j, _ = Journal.create(journal_path, PASSPHRASE)
+    j.save_entry(Entry(date=datetime(2025, 5, 1, 10, 0), narrative="written under version 1"))
     j.close()
     conn = sqlite3.connect(journal_path)
     conn.execute("DROP TABLE draft")
+    conn.execute("DROP TABLE user_theme")
+    conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
     conn.execute("PRAGMA user_version = 1")
     conn.close()
 
     with Journal.open(journal_path, PASSPHRASE) as j:
         assert j.schema_version() == migrations.CURRENT_VERSION
         j.save_draft("new:1", {"narrative": "kept"})
+        assert j.entries()[0].narrative == "written under version 1"
+        assert j.entries()[0].rejected_themes == []
         assert j.drafts()["new:1"]["narrative"] == "kept"
     backups = list(journal_path.parent.glob("*before-upgrade-v1*.reflect"))
     assert len(backups) == 1

@@ -3,7 +3,7 @@
 Import reads and checks every line before writing anything; one bad line refuses the whole file
 with its line number. Unknown keys are reported as warnings, never silently dropped.
 Extensions beyond the contract (all optional, all round-tripped): ``template``, ``notes`` on
-people, ``resulted_from`` on a demand and ``answers`` on a control (indexes into the same
+people, ``rejected_themes`` (suggestions the practitioner turned down), ``resulted_from`` on a demand and ``answers`` on a control (indexes into the same
 line's controls / demands).
 """
 
@@ -33,6 +33,7 @@ from reflect.core.model import (
 ENTRY_KEYS = {
     "date", "client", "people", "setting", "planned_minutes", "actual_minutes", "stress_before",
     "stress_after", "narrative", "went_well", "demands", "controls", "themes", "template",
+    "rejected_themes",
 }
 CLIENT_KEYS = {"name", "alias", "aka", "notes"}
 PERSON_KEYS = {"name", "role", "aka", "alias", "notes"}
@@ -200,6 +201,7 @@ def parse_line(n: int, line: str, warnings: list[str]) -> ParsedLine:
         went_well=_text(obj, "went_well"),
         template=_text(obj, "template"),
         themes=_names(obj, "themes"),
+        rejected_themes=_names(obj, "rejected_themes"),
         demands=demands,
         controls=controls,
     )
@@ -361,6 +363,8 @@ def entry_to_dict(e: Entry, people: dict[str, Person]) -> dict:
         out["controls"].append(item)
     if e.themes:
         out["themes"] = list(e.themes)
+    if e.rejected_themes:
+        out["rejected_themes"] = list(e.rejected_themes)
     if e.template:
         out["template"] = e.template
     return out

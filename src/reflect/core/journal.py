@@ -261,6 +261,35 @@ class Journal:
         out.sort(key=lambda e: e.date)
         return out
 
+    # --- themes the practitioner decided ---------------------------------------------------
+
+    def set_theme_decision(self, entry_id: str, theme: str, decision: str | None) -> Entry:
+        """'accept' (or add by hand), 'reject', or None to leave it to detection again.
+        The practitioner's decision always wins over detection and survives re-analysis."""
+        entry = self.entry(entry_id)
+        entry.themes = [t for t in entry.themes if t != theme]
+        entry.rejected_themes = [t for t in entry.rejected_themes if t != theme]
+        if decision == "accept":
+            entry.themes.append(theme)
+        elif decision == "reject":
+            entry.rejected_themes.append(theme)
+        elif decision is not None:
+            raise ValueError("decision must be 'accept', 'reject' or None")
+        return self.save_entry(entry)
+
+    def user_themes(self) -> list[dict]:
+        """Themes the practitioner defined: {'id', 'label', 'cues': [...], 'description'}."""
+        rows = self._file.rows("user_theme", ("data",), damaged=self.damaged)
+        return sorted((r["data"] for r in rows), key=lambda d: d.get("label", d["id"]).casefold())
+
+    def save_user_theme(self, theme: dict) -> None:
+        if not theme.get("id") or not theme.get("cues"):
+            raise ValueError("A theme needs a name and at least one cue phrase.")
+        self._file.put("user_theme", {"id": theme["id"], "data": dict(theme)})
+
+    def delete_user_theme(self, theme_id: str) -> None:
+        self._file.delete("user_theme", id=theme_id)
+
     # --- drafts and profile ---------------------------------------------------------------
 
     def save_draft(self, key: str, data: dict) -> None:

@@ -104,7 +104,8 @@ class Entry:
     template: str | None = None
     demands: list[Demand] = field(default_factory=list)
     controls: list[Control] = field(default_factory=list)
-    themes: list[str] = field(default_factory=list)  # themes the practitioner set by hand
+    themes: list[str] = field(default_factory=list)  # themes the practitioner set or accepted
+    rejected_themes: list[str] = field(default_factory=list)  # suggestions turned down: never again
     id: str | None = None
 
     @property

@@ -21,7 +21,7 @@ from reflect.core.model import (
 PERSON_COLUMNS = ("linked_to", "kind", "name", "alias", "aka", "role", "notes")
 ENTRY_COLUMNS = (
     "client_id", "date", "setting", "planned_minutes", "actual_minutes", "stress_before",
-    "stress_after", "narrative", "went_well", "template", "themes",
+    "stress_after", "narrative", "went_well", "template", "themes", "rejected_themes",
 )
 DEMAND_COLUMNS = ("entry_id", "position", "category", "text", "intensity", "from_control")
 CONTROL_COLUMNS = ("entry_id", "position", "timing", "stance", "text", "outcome", "answers")
@@ -100,6 +100,7 @@ def entry_row(e: Entry) -> dict[str, object]:
         "went_well": e.went_well,
         "template": e.template,
         "themes": list(e.themes),
+        "rejected_themes": list(e.rejected_themes),
         "summary": summary,
     }
 
@@ -145,6 +146,7 @@ def entry_from_rows(
         went_well=r["went_well"],
         template=r["template"],
         themes=list(r["themes"] or []),
+        rejected_themes=list(r.get("rejected_themes") or []),
         people_ids=people_ids,
         demands=[
             Demand(

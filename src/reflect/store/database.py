@@ -38,7 +38,10 @@ CLEAR_COLUMNS = {
     "control": ("id", "entry_id", "position", "answers"),
     "profile": ("id",),
     "draft": ("id",),
+    "user_theme": ("id",),
 }
+# Encrypted columns added by a later migration: rows written before it hold NULL there.
+LATER_COLUMNS = {("entry", "rejected_themes")}
 
 
 def _translate(exc: sqlite3.Error) -> StoreError:
@@ -342,13 +345,17 @@ class JournalFile:
         except sqlite3.Error as exc:
             raise _translate(exc) from None
         seal_open = self._cipher.open
-        plan = [(i, name, name in clear) for i, name in enumerate(select)]
+        plan = [(i, name, name in clear, (table, name) in LATER_COLUMNS) for i, name in enumerate(select)]
         for raw in fetched:
             row_id = raw[0]
             out: dict[str, object] = {}
             try:
-                for i, name, is_clear in plan:
-                    out[name] = raw[i] if is_clear else seal_open(table, name, row_id, raw[i])
+                for i, name, is_clear, later in plan:
+                    value = raw[i]
+                    if is_clear or (later and value is None):
+                        out[name] = value
+                    else:
+                        out[name] = seal_open(table, name, row_id, value)
             except crypto.DecryptionError:
                 record = DamagedRecord(table, row_id, name)
                 if damaged is None:

@@ -53,6 +53,11 @@ _V2 = """
 CREATE TABLE draft (id VARCHAR NOT NULL PRIMARY KEY, data BLOB NOT NULL);
 """
 
+_V3 = """
+ALTER TABLE entry ADD COLUMN rejected_themes BLOB;
+CREATE TABLE user_theme (id VARCHAR NOT NULL PRIMARY KEY, data BLOB NOT NULL);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -64,7 +69,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 # MIGRATIONS[n] brings a journal from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -48,6 +48,7 @@ class Entry(SQLModel, table=True):
     template: bytes
     themes: bytes
     summary: bytes  # derived: what the entry list and search need, in one value
+    rejected_themes: bytes | None = None  # schema 3: themes the practitioner turned down
 
 
 class EntryPerson(SQLModel, table=True):
@@ -89,5 +90,13 @@ class Draft(SQLModel, table=True):
     """Autosaved, unsaved editor content (schema 2)."""
 
     __tablename__ = "draft"
+    id: str = Field(primary_key=True)
+    data: bytes
+
+
+class UserTheme(SQLModel, table=True):
+    """A theme the practitioner defined, with its cue phrases (schema 3)."""
+
+    __tablename__ = "user_theme"
     id: str = Field(primary_key=True)
     data: bytes

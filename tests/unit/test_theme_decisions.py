@@ -1,0 +1,28 @@
+"""The practitioner's theme decisions are stored encrypted and survive lock/unlock."""
+
+from tests.conftest import PASSPHRASE
+
+from reflect.core.interchange import export_lines
+from reflect.core.journal import Journal
+
+
+def test_accept_and_reject_survive_lock_and_unlock(sample_journal, journal_path):
+    entry = sample_journal.entries()[0]
+    sample_journal.set_theme_decision(entry.id, "burnout", "reject")
+    sample_journal.set_theme_decision(entry.id, "isolation", "accept")
+    sample_journal.close()
+    with Journal.open(journal_path, PASSPHRASE) as j:
+        again = j.entry(entry.id)
+        assert "burnout" in again.rejected_themes and "burnout" not in again.themes
+        assert "isolation" in again.themes
+        j.set_theme_decision(entry.id, "burnout", None)
+        assert "burnout" not in j.entry(entry.id).rejected_themes
+        assert any('"rejected_themes"' not in line for line in export_lines(j))
+
+
+def test_user_themes_are_kept(journal, journal_path):
+    journal.save_user_theme({"id": "travel", "label": "Travel", "cues": ["long drive", "train"]})
+    journal.close()
+    with Journal.open(journal_path, PASSPHRASE) as j:
+        assert j.user_themes() == [{"id": "travel", "label": "Travel", "cues": ["long drive", "train"]}]
+    assert b"long drive" not in journal_path.read_bytes()
