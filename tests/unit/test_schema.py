@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from sqlmodel import SQLModel
 
 import reflect.store.tables  # noqa: F401  (registers the tables)
@@ -29,10 +30,8 @@ def test_migration_is_all_or_nothing(tmp_path, monkeypatch):
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
-    try:
+    with pytest.raises(RuntimeError):
         migrations.migrate(conn)
-    except RuntimeError:
-        pass
     assert migrations.version(conn) == 1
     names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in names

@@ -17,7 +17,8 @@ def test_accept_and_reject_survive_lock_and_unlock(sample_journal, journal_path)
         assert "isolation" in again.themes
         j.set_theme_decision(entry.id, "burnout", None)
         assert "burnout" not in j.entry(entry.id).rejected_themes
-        assert any('"rejected_themes"' not in line for line in export_lines(j))
+        j.set_theme_decision(entry.id, "money", "reject")
+        assert sum('"rejected_themes": ["money"]' in line for line in export_lines(j)) == 1
 
 
 def test_user_themes_are_kept(journal, journal_path):
