@@ -84,6 +84,14 @@ class Settings:
             Path(tmp).unlink(missing_ok=True)
             raise
 
+    def save_quietly(self) -> bool:
+        """Save, or carry on if the config folder cannot be written (the app still works)."""
+        try:
+            self.save()
+        except OSError:
+            return False
+        return True
+
     # --- derived --------------------------------------------------------------------------
 
     @property

@@ -1,0 +1,82 @@
+"""The questions the app asks before doing something that cannot be taken back.
+
+Each is a plain function returning the answer, so tests replace it with ``monkeypatch``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """'save', 'discard' or 'cancel' for an entry with unsaved changes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setText(_tr("This entry has changes that are not saved yet."))
+    box.setInformativeText(_tr("Do you want to save them?"))
+    save = box.addButton(_tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
+def offer_drafts(parent: QWidget, count: int) -> bool:
+    """True to bring back unsaved writing found after an unlock."""
+    text = _tr("You have unsaved writing from last time.")
+    if count > 1:
+        text = _tr("You have unsaved writing from last time (%1 drafts).").replace("%1", str(count))
+    answer = QMessageBox.question(
+        parent, _tr("Unsaved writing"),
+        text + "\n\n" + _tr("Open it now so you can finish it? If you choose not to, "
+                            "it is thrown away."),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Open,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+def confirm_forget(parent: QWidget, client: str, entries: int, people: list[str]) -> bool:
+    lines = [_tr("This permanently deletes:"), "", "• " + client]
+    if entries == 1:
+        lines.append("• " + _tr("1 entry about them"))
+    else:
+        lines.append("• " + _tr("%1 entries about them").replace("%1", str(entries)))
+    lines += ["• " + name for name in people]
+    lines += ["", _tr("Nothing of them stays in the journal, and this cannot be undone.")]
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Forget this client"))
+    box.setText(_tr("Forget %1?").replace("%1", client))
+    box.setInformativeText("\n".join(lines))
+    forget = box.addButton(_tr("&Forget permanently"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is forget
+
+
+def confirm_delete_entry(parent: QWidget, what: str) -> bool:
+    answer = QMessageBox.question(
+        parent, _tr("Delete entry"),
+        _tr("Delete the entry “%1”? This cannot be undone.").replace("%1", what),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
