@@ -1,0 +1,193 @@
+"""The entry editor's state as a plain dict: what a draft holds, and how it maps to an ``Entry``.
+
+A draft must bring back *everything* the practitioner had on screen, including a client name typed
+but not yet saved, so the state is its own shape rather than an ``Entry``. Only plain JSON types
+go in (str, int, None, lists, dicts): the journal encrypts it as it is. No Qt here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from reflect.core.model import (
+    Control,
+    Demand,
+    DemandCategory,
+    Entry,
+    Setting,
+    Stance,
+    Timing,
+)
+
+STATE_VERSION = 1
+
+EMPTY_DEMAND: dict[str, Any] = {
+    "id": None,
+    "category": str(DemandCategory.INTERPERSONAL),
+    "text": "",
+    "intensity": None,
+    "from_control": None,
+}
+EMPTY_CONTROL: dict[str, Any] = {
+    "id": None,
+    "timing": str(Timing.DURING),
+    "stance": None,
+    "text": "",
+    "outcome": "",
+    "answers": None,
+}
+
+
+def format_date(value: datetime) -> str:
+    return value.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+
+
+def empty_state(template_id: str, date: datetime, client_id: str | None = None) -> dict[str, Any]:
+    return {
+        "version": STATE_VERSION,
+        "entry_id": None,
+        "template": template_id,
+        "date": format_date(date),
+        "client_id": client_id,
+        "client_name": "",
+        "setting": None,
+        "planned_minutes": None,
+        "actual_minutes": None,
+        "stress_before": None,
+        "stress_after": None,
+        "narrative": "",
+        "went_well": "",
+        "demands": [],
+        "controls": [],
+        "themes": [],
+        "people_ids": [],
+    }
+
+
+def normalise(data: dict[str, Any]) -> dict[str, Any]:
+    """A complete state from a draft: missing keys get their empty value, unknown keys are kept
+    out, and every demand and control row has all its fields."""
+    base = empty_state(str(data.get("template") or ""), datetime.now())
+    state = {key: data.get(key, default) for key, default in base.items()}
+    state["version"] = STATE_VERSION
+    state["narrative"] = str(state["narrative"] or "")
+    state["went_well"] = str(state["went_well"] or "")
+    state["client_name"] = str(state["client_name"] or "")
+    state["demands"] = [{**EMPTY_DEMAND, **d} for d in state["demands"] or [] if isinstance(d, dict)]
+    state["controls"] = [
+        {**EMPTY_CONTROL, **c} for c in state["controls"] or [] if isinstance(c, dict)
+    ]
+    state["themes"] = list(state["themes"] or [])
+    state["people_ids"] = list(state["people_ids"] or [])
+    return state
+
+
+def state_from_entry(entry: Entry, client_name: str = "") -> dict[str, Any]:
+    return {
+        "version": STATE_VERSION,
+        "entry_id": entry.id,
+        "template": entry.template or "",
+        "date": format_date(entry.date),
+        "client_id": entry.client_id,
+        "client_name": client_name,
+        "setting": str(entry.setting) if entry.setting else None,
+        "planned_minutes": entry.planned_minutes,
+        "actual_minutes": entry.actual_minutes,
+        "stress_before": entry.stress_before,
+        "stress_after": entry.stress_after,
+        "narrative": entry.narrative,
+        "went_well": entry.went_well or "",
+        "demands": [
+            {
+                "id": d.id,
+                "category": str(d.category),
+                "text": d.text,
+                "intensity": d.intensity,
+                "from_control": d.from_control,
+            }
+            for d in entry.demands
+        ],
+        "controls": [
+            {
+                "id": c.id,
+                "timing": str(c.timing),
+                "stance": str(c.stance) if c.stance else None,
+                "text": c.text,
+                "outcome": c.outcome or "",
+                "answers": c.answers,
+            }
+            for c in entry.controls
+        ],
+        "themes": list(entry.themes),
+        "people_ids": list(entry.people_ids),
+    }
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def problems(state: dict[str, Any], prefill: str = "") -> list[str]:
+    """What stops this state being saved, in plain words ([] when it can be saved).
+
+    The words are English keys; the editor translates them.
+    """
+    out: list[str] = []
+    narrative = state["narrative"].strip()
+    has_rows = any(not _blank(d["text"]) for d in state["demands"]) or any(
+        not _blank(c["text"]) for c in state["controls"]
+    )
+    if (not narrative or narrative == prefill.strip()) and not has_rows:
+        out.append("Write a few words about the session first.")
+    if any(_blank(c["text"]) and not _blank(c["outcome"]) for c in state["controls"]):
+        out.append("A control has an outcome but no description of what you did.")
+    return out
+
+
+def entry_from_state(state: dict[str, Any], client_id: str | None) -> Entry:
+    """The ``Entry`` to save. Rows left wholly blank are dropped; nothing typed is."""
+    demands = [
+        Demand(
+            id=d["id"],
+            category=DemandCategory(d["category"]),
+            text=d["text"].strip(),
+            intensity=d["intensity"],
+            from_control=d["from_control"],
+        )
+        for d in state["demands"]
+        if not _blank(d["text"])
+    ]
+    controls = [
+        Control(
+            id=c["id"],
+            timing=Timing(c["timing"]),
+            stance=Stance(c["stance"]) if c["stance"] else None,
+            text=c["text"].strip(),
+            outcome=c["outcome"].strip() or None,
+            answers=c["answers"],
+        )
+        for c in state["controls"]
+        if not (_blank(c["text"]) and _blank(c["outcome"]))
+    ]
+    kept_controls = {c.id for c in controls}
+    for d in demands:
+        if d.from_control and d.from_control not in kept_controls:
+            d.from_control = None
+    return Entry(
+        id=state["entry_id"],
+        date=datetime.fromisoformat(state["date"]),
+        narrative=state["narrative"],
+        client_id=client_id,
+        people_ids=list(state["people_ids"]),
+        setting=Setting(state["setting"]) if state["setting"] else None,
+        planned_minutes=state["planned_minutes"],
+        actual_minutes=state["actual_minutes"],
+        stress_before=state["stress_before"],
+        stress_after=state["stress_after"],
+        went_well=state["went_well"].strip() or None,
+        template=state["template"] or None,
+        demands=demands,
+        controls=controls,
+        themes=list(state["themes"]),
+    )
