@@ -102,7 +102,7 @@ if __name__ == "__main__":
     build_places()
     build_names()
     people_or_towns = set()
-    for name in ("first_names.txt", "surnames.txt", "places.txt"):
+    for name in ("first_names.txt", "places.txt"):  # surnames like English stay words
         people_or_towns.update((OUT / name).read_text(encoding="utf-8").split("\n"))
     proper = set((OUT / "proper_words.txt").read_text(encoding="utf-8").split()) - people_or_towns
     _write("proper_words.txt", proper)

@@ -32,7 +32,7 @@ NUMERIC_DATE_RE = re.compile(
 ORDINAL_RE = re.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
                         r"(?:century|floor|time|session|week|birthday|anniversary))")
 CLOCK_RE = re.compile(r"(?P<prep>\b(?:at|by|around|about|from|until|till)\s+)?\b(?P<h>[01]?\d|2[0-3])"
-                      r"[:.](?P<m>[0-5]\d)\s*(?P<ap>[ap]\.?m\b\.?)?(?![\d:]|\.\d)", re.IGNORECASE)
+                      r"[:.](?P<m>[0-5]\d)\s*(?P<ap>[ap]\.?m\b)?(?![\d:]|\.\d)", re.IGNORECASE)
 _NOT_AGE_UNIT = (
     r"(?!\s*(?:%|per\s*cent|days?|weeks?|months?|years?(?!\s+old)|yrs?(?!\s+old)|hours?|hrs?|"
     r"minutes?|mins?|seconds?|sessions?|times?|miles?|mi\b|km|kg|stone|st\b|lbs?|pounds?|quid|"

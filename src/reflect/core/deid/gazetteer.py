@@ -43,7 +43,7 @@ PLACE_SUFFIX = {
 }
 PLACE_PREFIX = {"upper", "lower", "great", "little", "north", "south", "east", "west", "new",
                 "old", "nether", "high", "long", "kings", "king's", "bishops", "market", "port"}
-CONNECTORS = {"&", "and", "of", "upon", "on", "the", "de", "la", "le", "du", "y", "in"}
+CONNECTORS = {"&", "and", "of", "upon", "the", "de", "la", "le", "du", "y"}
 LOCATION_CUE = re.compile(
     r"\b(?:in|at|near|from|to|past|around|outside|towards|toward|above|below|beyond|via|into|"
     r"across|opposite|behind|through|round|covering|nearer|visit(?:ing|ed)?|moved|lives?|living|"
@@ -68,7 +68,7 @@ SPEECH_VERB = re.compile(
     r"texted|texts|emailed|called|replied|wrote|cried|laughed|smiled|shouted|left|went|wants|"
     r"wanted|was|is|has|had|seemed|looked|felt|thinks|thought|knows|knew|sat|stood|walked|"
     r"turned|got|gets|mentioned|explained|agreed|refused|admitted|hugged|kept|keeps|won't|"
-    r"didn't|doesn't|can't|isn't|wasn't|hasn't|hadn't|would|could|will|and\s+I)\b")
+    r"didn't|doesn't|can't|isn't|wasn't|hasn't|hadn't|would|could|will|and\s+I|from|who)\b")
 
 
 class _Labels:
@@ -108,7 +108,9 @@ def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
     cur: list[Token] = []
     pending: list[Token] = []
     for i, t in enumerate(toks):
-        joined = cur and gap(text, (pending or cur)[-1], t) in (" ", "")
+        prev = (pending or cur)[-1] if cur else None
+        joined = cur and (gap(text, prev, t) in (" ", "") or prev.is_title
+                          and gap(text, prev, t) == ". ")
         if t.capitalised and t.text != "&":
             if joined:
                 cur.extend(pending)
@@ -137,8 +139,9 @@ def _trim(run: list[Token]) -> list[list[Token]]:
         sentence_word = j == 0 and t.sentence_start and lexicon.is_word(t.base, rare=True) \
             and not t.is_title and t.lower not in lexicon.word_names() \
             and t.lower not in ("st", "saint", "upper", "lower", "great", "little")
-        if (_safe(t) and not t.is_title and t.lower not in ("st",)) or sentence_word \
-                or t.lower == "the":
+        connector = 0 < j < len(run) - 1 and not t.capitalised and t.lower in CONNECTORS
+        if not connector and ((_safe(t) and not t.is_title and t.lower not in ("st",))
+                              or sentence_word or t.lower == "the"):
             pieces.append([])
         else:
             pieces[-1].append(t)

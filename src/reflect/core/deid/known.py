@@ -249,8 +249,9 @@ class KnownPeople:
 
 def _needs_case(text: str) -> bool:
     """Match only when capitalised: short names and names that are everyday words."""
-    if " " in text.strip():
-        return False
+    words = text.split()
+    if len(words) > 1:  # "Will Hope": only capitalised, or "I will hope" would match
+        return all(lexicon.is_word(w) or w.lower() in lexicon.word_names() for w in words)
     return len(text) <= 2 or lexicon.is_word(text) or text.lower() in lexicon.word_names()
 
 

@@ -34,19 +34,18 @@ STREET = (
 _CAPWORD = r"[A-Z][\w'’-]*"
 ADDRESS_RE = re.compile(
     r"(?:\b(?:Flat|Apartment|Apt|Unit|Suite|Room)\s+\d+[A-Za-z]?,?\s+)?"
-    rf"(?:\b\d{{1,5}}[A-Za-z]?,?\s+)?(?:{_CAPWORD}\s+){{1,3}}{STREET}\b\.?"
+    rf"(?:\b\d{{1,5}}[A-Za-z]?,?\s+)?(?:{_CAPWORD}\s+){{1,3}}{STREET}\b"
 )
 FLAT_RE = re.compile(r"\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?\b")
 LABELLED_NUMBER_RE = re.compile(
-    r"\b(?:case|account|acct|licen[cs]e|nhs|ref|reference|policy|member(?:ship)?|patient|client|"
+    r"\b(?i:case|account|acct|licen[cs]e|nhs|ref|reference|policy|member(?:ship)?|patient|client|"
     r"hospital|registration|reg|id|passport|ni|national insurance|sort code|invoice|claim|"
-    r"crime|incident|badge|employee|staff|payroll)\s*(?:no\.?|number|num|#|ref|id|code)?\s*[:#]?\s*"
-    r"((?=[A-Z0-9/\-]*\d)[A-Z0-9][A-Z0-9/\- ]{2,20}[A-Z0-9])",
-    re.IGNORECASE,
+    r"crime|incident|badge|employee|staff|payroll)\s*(?i:no\.?|number|num|#|ref|id|code)?\s*[:#]?\s*"
+    r"((?=[A-Z0-9/\- ]*\d)[A-Z0-9]+(?:[/\-][A-Z0-9]+|\s\d+)*)"
 )
 LONG_DIGITS_RE = re.compile(r"(?<![\w£$€.,])\d(?:[\s-]?\d){4,}(?![\w%]|\.\d)")
 MIXED_ID_RE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,}\b")
-UK_REG_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
+UK_REG_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b|\b[A-Z]{1,4}[-/]\d{3,}[A-Z]?\b")
 
 
 def _digits(s: str) -> int:
