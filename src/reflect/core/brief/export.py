@@ -1,0 +1,83 @@
+"""Rendering a draft brief and writing it, behind the final gate.
+
+The gate re-scans the exact output for every variant of every person the journal knows and
+refuses to write if any is found. The file is written whole (a temporary file in the chosen
+folder, then renamed), so nothing readable is left elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from reflect.core.deid import find_known_leaks
+from reflect.core.errors import StoreError
+
+from .case import BriefDraft
+from .html_brief import to_html
+from .markdown_brief import to_markdown
+
+FORMATS = ("md", "html", "pdf")
+
+
+class BriefRefused(StoreError):
+    """The gate found a known person in the brief; nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            "The brief was not written: it still names someone the journal knows ("
+            + "; ".join(problems[:3]) + ("; …" if len(problems) > 3 else "")
+            + "). Mark those words for removal and try again."
+        )
+
+
+def render(draft: BriefDraft, fmt: str = "md") -> str:
+    md_text = to_markdown(draft)
+    if fmt == "md":
+        return md_text
+    if fmt == "html":
+        return to_html(md_text, draft.template.title)
+    raise ValueError(f"render() gives text formats only, not {fmt!r}")
+
+
+def gate(draft: BriefDraft, text: str) -> None:
+    """Refuse, naming the problem (by role and line, never the name), if anyone known is left."""
+    leaks = find_known_leaks(text, draft.known)
+    if not leaks:
+        return
+    labels = {p.display: draft.known.pseudonyms[i] for i, p in enumerate(draft.known.people)}
+    problems = []
+    for leak in leaks:
+        line = text.count("\n", 0, leak.start) + 1
+        problems.append(f"a {leak.how} of {labels.get(leak.person, 'a known person')} on line {line}")
+    raise BriefRefused(problems)
+
+
+def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    destination = Path(destination)
+    md_text = to_markdown(draft)
+    gate(draft, md_text)
+    tmp = destination.with_name(f".{destination.name}.partial")
+    try:
+        if fmt == "pdf":
+            from . import pdf  # Qt is loaded only when a PDF is asked for
+
+            gate(draft, pdf.plain_text(md_text))
+            pdf.write_pdf(md_text, tmp, draft.template.title)
+        else:
+            text = md_text if fmt == "md" else to_html(md_text, draft.template.title)
+            gate(draft, text)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(tmp, destination)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return destination
