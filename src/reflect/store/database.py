@@ -150,13 +150,16 @@ class JournalFile:
             found = migrations.check_not_newer(conn)
             _configure(conn)
             if found < migrations.CURRENT_VERSION:
-                if not writer:
-                    raise StoreError(
-                        "This journal needs upgrading to this version of Reflect; "
-                        "open it once in the app or with a command that writes."
-                    )
-                backup_copy(conn, path.with_name(backup_name(path, f"before-upgrade-v{found}")))
-                migrations.migrate(conn)
+                # Upgrading writes, so even a reader takes the writer lock while it migrates.
+                upgrade_lock = None if writer else WriterLock(path)
+                if upgrade_lock:
+                    upgrade_lock.acquire()
+                try:
+                    backup_copy(conn, path.with_name(backup_name(path, f"before-upgrade-v{found}")))
+                    migrations.migrate(conn)
+                finally:
+                    if upgrade_lock:
+                        upgrade_lock.release()
             return cls(path, conn, data_key, lock)
         except BaseException:
             if conn is not None:

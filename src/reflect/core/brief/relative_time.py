@@ -40,6 +40,7 @@ def span(first: datetime, last: datetime) -> str:
     if days < 60:
         return f"over {_n(round(days / 7))} weeks"
     months = round(days / 30.4)
-    if months < 24:
+    if months < 12:
         return f"over about {_n(months)} months"
-    return f"over about {_n(round(days / 365))} years"
+    years = round(days / 365)
+    return "over about a year" if years <= 1 else f"over about {_n(years)} years"

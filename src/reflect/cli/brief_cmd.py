@@ -1,0 +1,55 @@
+"""reflect brief --client NAME [--last N] [--entries ID ...] [--question TEXT]
+                 --template group|supervisor --format md|html|pdf --out FILE
+
+Non-interactive: every automatic and uncertain redaction is applied, and the final gate still
+refuses to write a brief that names anyone the journal knows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reflect.cli.journal_cmds import open_journal
+from reflect.cli.options import EXIT_OK, UsageError, add_journal_options
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from reflect.core.brief import build_brief, write_brief
+    from reflect.core.model import PersonKind
+
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist.")
+    with open_journal(args, readonly=True) as journal:
+        found = journal.find_people(args.client, kind=PersonKind.CLIENT)
+        if not found:
+            raise UsageError("No client by that name in the journal.")
+        if len(found) > 1:
+            raise UsageError("More than one client goes by that name; use their full name.")
+        try:
+            draft = build_brief(journal, found[0], template=args.template,
+                                question=args.question or "", last=args.last,
+                                entry_ids=args.entries)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        write_brief(draft, args.format, out)
+        uncertain = sum(1 for _, s in draft.all_redactions() if s.confidence < 0.8)
+        total = len(draft.all_redactions())
+    print(f"Wrote {out} ({len(draft.sessions)} sessions, {total} redactions, "
+          f"{uncertain} of them uncertain and applied).", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("brief", help="write a de-identified case brief for supervision")
+    p.add_argument("--client", required=True, metavar="NAME", help="the client (any of their names)")
+    p.add_argument("--last", type=int, metavar="N", help="only the last N sessions")
+    p.add_argument("--entries", nargs="+", metavar="ID", help="only these entries (ids from search --json)")
+    p.add_argument("--question", metavar="TEXT", help="what you want from supervision")
+    p.add_argument("--template", choices=["group", "supervisor"], default="group")
+    p.add_argument("--format", choices=["md", "html", "pdf"], default="md")
+    p.add_argument("--out", required=True, metavar="FILE")
+    add_journal_options(p)
+    p.set_defaults(func=cmd_brief)

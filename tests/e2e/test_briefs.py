@@ -1,0 +1,125 @@
+"""Briefs for every sample client, both templates, all three formats: no known name survives."""
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from tests.conftest import SAMPLE
+
+from reflect.core.brief import BriefRefused, build_brief, render, write_brief
+from reflect.core.model import PersonKind
+
+FORMATS = ["md", "html", "pdf"]
+
+
+def known_strings() -> dict[str, set[str]]:
+    """client name -> every name string of the client and their people (from the sample file)."""
+    out: dict[str, set[str]] = {}
+    for line in SAMPLE.read_text().splitlines():
+        d = json.loads(line)
+        if "client" not in d:
+            continue
+        names = out.setdefault(d["client"]["name"], set())
+        for p in [d["client"], *d.get("people", [])]:
+            for n in [p["name"], *p.get("aka", [])]:
+                names.add(n)
+                names.update(part for part in re.split(r"[\s-]+", n) if len(part) >= 3)
+    return out
+
+
+def output_text(path, fmt) -> str:
+    if fmt != "pdf":
+        return path.read_text(encoding="utf-8")
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return unicodedata.normalize("NFKC", text)  # ligatures (ﬁ, ﬂ) back to letters
+
+
+def leaked(text: str, names: set[str]) -> list[str]:
+    return [n for n in names if re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("template", ["group", "supervisor"])
+def test_every_client_every_format_names_no_one(sample_journal, tmp_path, template):
+    names_by_client = known_strings()
+    clients = [p for p in sample_journal.people() if p.kind == PersonKind.CLIENT]
+    assert len(clients) == len(names_by_client) == 8
+    for client in clients:
+        draft = build_brief(sample_journal, client, template=template,
+                            question=f"What do I do when {client.name.split()[0]} pushes back?")
+        for fmt in FORMATS:
+            out = write_brief(draft, fmt, tmp_path / f"{client.id}-{template}.{fmt}")
+            text = output_text(out, fmt)
+            assert "the client" in text
+            assert leaked(text, names_by_client[client.name]) == [], (client.id, fmt)
+
+
+def test_the_pdf_renders_with_header_and_page_numbers(sample_journal, tmp_path):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils is not installed")
+    client = sample_journal.find_people("Dee")[0]
+    out = write_brief(build_brief(sample_journal, client), "pdf", tmp_path / "b.pdf")
+    text = output_text(out, "pdf")
+    pages = text.count("\f")
+    assert pages >= 2
+    assert text.count("Confidential — de-identified case brief") == pages
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")],
+                   check=True)
+    assert (tmp_path / "p-1.png").stat().st_size > 5000
+
+
+def test_the_gate_refuses_a_brief_that_names_the_client(sample_journal, tmp_path):
+    client = sample_journal.find_people("Dee")[0]
+    draft = build_brief(sample_journal, client)
+    passage = draft.passages["s1.narrative"]
+    person_spans = [s for s in passage.spans if s.kind == "known_person"]
+    assert person_spans, "the narrative names the client, so it has a person redaction"
+    passage.undo(person_spans[0])  # the reviewer wrongly keeps a name
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for fmt in FORMATS:
+        target = out_dir / f"leaky.{fmt}"
+        with pytest.raises(BriefRefused) as info:
+            write_brief(draft, fmt, target)
+        assert list(out_dir.iterdir()) == []  # not the brief, not a temporary file
+        message = str(info.value)
+        assert "not written" in message and "the client" in message and "line" in message
+        assert person_spans[0].original not in message  # the name itself never goes in a message
+
+
+def test_review_can_mark_more_text(sample_journal):
+    client = sample_journal.find_people("Dee")[0]
+    draft = build_brief(sample_journal, client)
+    passage = draft.passages["s1.narrative"]
+    start = passage.original.index("a cat")
+    passage.mark(start, start + len("a cat"), "[detail]")
+    assert "a cat" not in render(draft) and "[detail]" in render(draft)
+
+
+def test_last_n_and_relative_time(sample_journal):
+    client = sample_journal.find_people("Dee")[0]
+    draft = build_brief(sample_journal, client, last=3)
+    md = render(draft)
+    assert "### Session 3" in md and "### Session 4" not in md
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", md)
+    assert re.search(r"Session 2 — (the same day|the next day|\w+ (days|weeks) later|about)", md)
+
+
+def test_cli_brief(sample_journal, journal_path, tmp_path):
+    from tests.e2e.test_cli import run
+
+    sample_journal.close()
+    out = tmp_path / "brief.html"
+    result = run("brief", "--client", "Toby", "--template", "supervisor", "--format", "html",
+                 "--out", out, "--question", "Am I too close to Toby?", "--journal", journal_path)
+    assert result.returncode == 0, result.stderr
+    html = out.read_text()
+    assert "Confidential — de-identified case brief" in html
+    assert "Toby" not in html and "Ferreira" not in html
+    assert run("brief", "--client", "Nobody", "--out", out, "--journal", journal_path).returncode == 2
