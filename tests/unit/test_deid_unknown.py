@@ -34,6 +34,8 @@ def red(text):
     ("a cleaner at Sandwell Hospital and", ["Sandwell"]),
     ("Her grandson, Tyrone, visits.", ["Tyrone"]),
     ("at the Crown and Anchor in Whitby", ["Crown and Anchor", "Whitby"]),
+    ("We meet at St John's Church Hall on Tuesdays.", ["John", "Church Hall"]),
+    ("Then St Mary's again.", ["Mary"]),
 ])
 def test_unknown_identifiers_are_redacted(text, gone):
     out = red(text)
@@ -54,6 +56,9 @@ def test_unknown_identifiers_are_redacted(text, gone):
     "Light pressure only, and I checked my face in the mirror.",
     "She was Polish and Catholic, and spoke English at home.",
     "We moved to Scotland from Nigeria.",
+    "On Monday she said she was Muslim and fasting for Ramadan.",
+    "Used the Gibbs cycle and the Demand-Control Schema afterwards.",
+    "The Zoom call dropped and Covid made it worse; I suggested Samaritans.",
 ])
 def test_ordinary_words_survive(text):
     assert red(text) == text

@@ -44,9 +44,11 @@ def find_known_leaks(text: str, known: KnownPeople | Iterable[Person]) -> list[L
     masked = _mask(text, people)
     leaks = [Leak(m.start, m.end, text[m.start:m.end], people.people[m.person].display, m.how)
              for m in people.find(masked, fuzzy=False)]
-    taken = [(x.start, x.end) for x in leaks]
+    taken = bytearray(len(text) + 1)
+    for x in leaks:
+        taken[x.start:x.end] = b"\x01" * (x.end - x.start)
     for tok in tokenize(masked):
-        if any(tok.start < e and s < tok.end for s, e in taken):
+        if 1 in taken[tok.start:tok.end]:
             continue
         hit = people.fuzzy_person(tok)
         if hit is not None:

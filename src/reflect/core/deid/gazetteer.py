@@ -90,6 +90,8 @@ def _safe(tok: Token) -> bool:
     """Capitalised but never identifying: months, weekdays, demonyms, acronyms like GP or BSL."""
     b = tok.base
     low = b.lower()
+    if low in ORG_SUFFIX or low in PLACE_SUFFIX:
+        return False
     if low in lexicon.SAFE_CAPITALISED or lexicon.is_month(b) or lexicon.is_weekday(b):
         return True
     if low in lexicon.HOLIDAYS or b in lexicon.proper_words() or b in lexicon.regions():
@@ -197,6 +199,9 @@ def _classify(text: str, run: list[Token], labels: _Labels) -> Redaction | None:
     if joined in lexicon.places() or _place_cue(before) and not ORG_CUE.search(before):
         kind = "place" if not before.rstrip().lower().endswith("the") else "organisation"
         return Redaction(start, end, text[start:end], f"[{kind}]", kind, 0.8)
+    if not nonwords and not any(_is_nameish(t) and t.lower not in lexicon.frequent_words()
+                                for t in run):
+        return None  # "Black Lives Matter", "the Demand-Control Schema": words, not names
     conf = 0.8 if nonwords else 0.5
     return Redaction(start, end, text[start:end], "[organisation]", "organisation", conf)
 
@@ -269,8 +274,10 @@ def _single(text: str, tok: Token, before: str, labels: _Labels) -> Redaction | 
 
 def find_unknown(text: str, skip: list[tuple[int, int]] | None = None) -> list[Redaction]:
     """Candidate redactions for names, places and organisations not in the journal."""
-    skip = skip or []
-    toks = [t for t in tokenize(text) if not any(t.start < e and s < t.end for s, e in skip)]
+    taken = bytearray(len(text) + 1)
+    for s, e in skip or []:
+        taken[s:e] = b"\x01" * (e - s)
+    toks = [t for t in tokenize(text) if 1 not in taken[t.start:t.end]]
     labels = _Labels()
     out: list[Redaction] = []
     for run in _runs(text, toks):

@@ -197,9 +197,11 @@ class KnownPeople:
                     conf = 0.6 if _sentence_initial(text, m.start()) else 0.8
                 found.append(KnownMatch(m.start(), m.end(), m.group(), v.person, v.how, conf))
         if fuzzy and self._fuzzy_targets:
-            taken = [(f.start, f.end) for f in found]
+            taken = bytearray(len(text) + 1)
+            for f in found:
+                taken[f.start:f.end] = b"\x01" * (f.end - f.start)
             for tok in tokenize(text):
-                if any(tok.start < e and s < tok.end for s, e in taken) \
+                if 1 in taken[tok.start:tok.end] \
                         or text[tok.start - 1:tok.start] in ("@", ".") \
                         or text[tok.end:tok.end + 1] in ("@",) \
                         or re.match(r"\.\w", text[tok.end:tok.end + 2]):

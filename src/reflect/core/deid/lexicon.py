@@ -29,6 +29,19 @@ SAFE_CAPITALISED = {
     "the", "a", "an", "and", "but", "or", "so", "then", "when", "if", "he", "she", "they",
     "we", "you", "it", "his", "her", "their", "my", "our", "your", "this", "that", "no", "yes",
 }
+# Identity words, national services and reflective-practice theorists: capitalised, never a
+# person or place in a brief (names-dataset lists some as first names: "Muslim", "Christian").
+SAFE_CAPITALISED |= {
+    "muslim", "christian", "jewish", "jew", "hindu", "sikh", "buddhist", "catholic", "protestant",
+    "anglican", "methodist", "baptist", "orthodox", "quaker", "pagan", "atheist", "latino",
+    "latina", "latinx", "arab", "roma", "traveller", "gypsy", "irish", "scottish", "welsh",
+    "english", "british", "african", "caribbean", "european", "american", "asian", "indigenous",
+    "autistic", "covid", "covid-19", "wi-fi", "wifi", "samaritans", "childline", "refuge",
+    "relate", "shelter", "mind", "jobcentre", "dwp", "camhs", "iapt", "al-anon", "alcoholics",
+    "narcotics", "anonymous", "universal", "credit", "pip", "police", "gibbs", "driscoll",
+    "schön", "schon", "proctor", "hawkins", "shohet", "karasek", "kolb", "freud", "jung",
+    "winnicott", "bowlby", "maslow", "yalom", "rolfe", "rogers", "demand-control", "dc-s",
+}
 # Common English words that are also first names: only names in the right context.
 WORD_NAMES_EXTRA = {
     "will", "hope", "mark", "grace", "may", "rose", "faith", "joy", "dawn", "summer", "amber",

@@ -27,7 +27,7 @@ PHONE_RE = re.compile(
 UK_POSTCODE_RE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b", re.IGNORECASE)
 US_ZIP_RE = re.compile(r"(?:\b[A-Z]{2}|\bZIP(?: code)?:?)\s+(\d{5}(?:-\d{4})?)\b")
 STREET = (
-    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|"
+    r"(?:Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Cres|Court|Ct|Place|Pl|"
     r"Terrace|Gardens|Grove|Hill|Row|Walk|Mews|Square|Sq|Boulevard|Blvd|Parade|Rise|View|Wharf|"
     r"Circle|Highway|Hwy|Broadway|Embankment|Esplanade|Promenade)"
 )
@@ -36,6 +36,7 @@ ADDRESS_RE = re.compile(
     r"(?:\b(?:Flat|Apartment|Apt|Unit|Suite|Room)\s+\d+[A-Za-z]?,?\s+)?"
     rf"(?:\b\d{{1,5}}[A-Za-z]?,?\s+)?(?:{_CAPWORD}\s+){{1,3}}{STREET}\b"
 )
+NUMBERED_ST_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAPWORD}\s+){{1,3}}(?:St|Dr)\b")
 FLAT_RE = re.compile(r"\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?\b")
 LABELLED_NUMBER_RE = re.compile(
     r"\b(?i:case|account|acct|licen[cs]e|nhs|ref|reference|policy|member(?:ship)?|patient|client|"
@@ -115,6 +116,8 @@ def find_places_by_shape(text: str) -> list[Redaction]:
             continue
         conf = 0.95 if s[:1].isdigit() or s.startswith(("Flat", "Apt", "Unit")) else 0.85
         out.append(Redaction(m.start(), m.end(), s, "[address]", "address", conf))
+    for m in NUMBERED_ST_RE.finditer(text):
+        out.append(Redaction(m.start(), m.end(), m.group(), "[address]", "address", 0.9))
     for m in FLAT_RE.finditer(text):
         out.append(Redaction(m.start(), m.end(), m.group(), "[address]", "address", 0.8))
     return out
