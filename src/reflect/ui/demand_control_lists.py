@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.ui.demand_control_rows import ControlRow, DemandRow, RowFrame
+from reflect.ui.entry_editor_style import MutedLabel
 
 
 class RowList(QWidget):
@@ -24,8 +25,7 @@ class RowList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
+        self.empty = MutedLabel("", self)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(8)
         self.add_button = QPushButton(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.core.model import DemandCategory, Stance, Timing
 from reflect.ui.entry_editor_state import EMPTY_CONTROL, EMPTY_DEMAND
+from reflect.ui.entry_editor_style import MutedLabel, segments
 
 
 def _tr(text: str) -> str:
@@ -115,11 +116,10 @@ class DemandRow(RowFrame):
         self.text.setMinimumWidth(220)
         self.intensity = QSpinBox(self)
         self.intensity.setRange(0, 5)
-        self.intensity.setSpecialValueText(self.tr("–"))
+        self.intensity.setSpecialValueText(self.tr("intensity –"))
         self.intensity.setPrefix(self.tr("intensity "))
         self.intensity.setToolTip(self.tr("How strongly it pressed on you, 1 (a little) to 5 (a lot)."))
-        self.origin = QLabel(self)
-        self.origin.setWordWrap(True)
+        self.origin = MutedLabel("", self)
         self.origin.setVisible(False)
 
         self.grid.addWidget(self.category, 0, 0)
@@ -210,12 +210,13 @@ class StanceSelector(QWidget):
             button.setCheckable(True)
             button.setToolTip(tip + " " + self.tr("Click again to clear."))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(96)
+            button.setMinimumWidth(104)
             self.group.addButton(button)
             self.buttons[str(stance)] = button
             layout.addWidget(button)
             button.toggled.connect(lambda on, s=str(stance): self._toggled(s, on))
         layout.addStretch(1)
+        segments(self)
 
     def _toggled(self, stance: str, on: bool) -> None:
         if on:

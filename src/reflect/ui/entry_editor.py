@@ -203,6 +203,8 @@ class EntryEditor(EntryEditorView):
         return self._entry_id
 
     def _start(self, state: dict[str, Any], draft_key: str, *, clean: bool) -> None:
+        if self._dirty:
+            self.flush_draft()  # switching away never drops what was typed
         self._autosave.stop()
         self._draft_key = draft_key
         self._last_drafted = None

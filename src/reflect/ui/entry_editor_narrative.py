@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import markdown
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QShortcut,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QStackedWidget,
     QTextBrowser,
@@ -23,12 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.templates import EntryTemplate
+from reflect.ui.entry_editor_style import MutedLabel, segments
 
 PREVIEW_SHORTCUT = "Ctrl+Shift+P"
 
 
 def render_markdown(text: str) -> str:
     return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+
+
+class HeadingHighlighter(QSyntaxHighlighter):
+    """Markdown headings in bold while writing, so a template's prompts stand out."""
+
+    def highlightBlock(self, text: str) -> None:
+        if text.startswith("#"):
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            self.setFormat(0, len(text), fmt)
 
 
 class NarrativeEditor(QWidget):
@@ -55,8 +73,7 @@ class NarrativeEditor(QWidget):
             group.addButton(button)
         self.write_button.setChecked(True)
 
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
+        self.hint = MutedLabel("", self)
         self.hint.setAccessibleName(self.tr("Prompt for this part of the narrative"))
 
         self.text = QPlainTextEdit(self)
@@ -65,25 +82,32 @@ class NarrativeEditor(QWidget):
             self.tr("What happened, in your own words. Markdown works: ## heading, *emphasis*, - list.")
         )
         self.text.setTabChangesFocus(True)
-        self.text.setMinimumHeight(240)
+        self.text.setMinimumHeight(280)
         metrics = QFontMetricsF(self.text.font())
         self.text.document().setDocumentMargin(metrics.height() * 0.5)
+        self._highlighter = HeadingHighlighter(self.text.document())
 
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Narrative preview"))
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
         self.preview.setReadOnly(True)
-        self.preview.setMinimumHeight(240)
+        self.preview.setMinimumHeight(280)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.preview)
 
+        toggle_box = QWidget(self)
+        toggle_layout = QHBoxLayout(toggle_box)
+        toggle_layout.setContentsMargins(0, 0, 0, 0)
+        toggle_layout.setSpacing(0)
+        toggle_layout.addWidget(self.write_button)
+        toggle_layout.addWidget(self.preview_button)
+        segments(toggle_box)
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        bar.addWidget(self.write_button)
-        bar.addWidget(self.preview_button)
+        bar.addWidget(toggle_box)
         bar.addSpacing(16)
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
@@ -149,9 +173,11 @@ class NarrativeEditor(QWidget):
         if self._template is not None and self._template.prefill() and self._template.is_prefill(text):
             first_break = text.find("\n")
             cursor.setPosition(first_break + 1 if first_break >= 0 else len(text))
+            self.text.setTextCursor(cursor)
+            self.text.verticalScrollBar().setValue(0)  # keep the first heading in sight
         else:
             cursor.movePosition(QTextCursor.MoveOperation.End)
-        self.text.setTextCursor(cursor)
+            self.text.setTextCursor(cursor)
 
     def _update_hint(self) -> None:
         hint = ""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.model import Person, Setting
+from reflect.ui.entry_editor_style import MutedLabel
 
 NOT_SET = -1
 
@@ -30,7 +31,8 @@ def _spin(parent: QWidget, low: int, high: int, special: str, suffix: str = "") 
     spin.setRange(low, high)
     spin.setSpecialValueText(special)
     spin.setSuffix(suffix)
-    spin.setMinimumWidth(110)
+    spin.setMinimumWidth(120)
+    spin.setMaximumWidth(180)
     spin.setAlignment(Qt.AlignmentFlag.AlignRight)
     return spin
 
@@ -45,6 +47,7 @@ class SessionFields(QWidget):
         self.date.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.date.setAccessibleName(self.tr("Date and time of the session"))
         self.date.setToolTip(self.tr("When the session happened"))
+        self.date.setMinimumWidth(220)
 
         self.client = QComboBox(self)
         self.client.setEditable(True)
@@ -70,6 +73,7 @@ class SessionFields(QWidget):
             self.setting.addItem(label, str(value))
         self.setting.setAccessibleName(self.tr("Setting"))
         self.setting.setToolTip(self.tr("Where the session took place"))
+        self.setting.setMinimumWidth(140)
 
         self.planned = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
         self.planned.setSingleStep(5)
@@ -79,7 +83,7 @@ class SessionFields(QWidget):
         self.actual.setSingleStep(5)
         self.actual.setAccessibleName(self.tr("Actual minutes"))
         self.actual.setToolTip(self.tr("How long it really took"))
-        self.overtime = QLabel(self)
+        self.overtime = MutedLabel("", self)
 
         self.stress_before = _spin(self, NOT_SET, 10, self.tr("not rated"))
         self.stress_before.setAccessibleName(self.tr("Stress before, 0 to 10"))
@@ -87,8 +91,8 @@ class SessionFields(QWidget):
         self.stress_after.setAccessibleName(self.tr("Stress after, 0 to 10"))
         for spin in (self.stress_before, self.stress_after):
             spin.setToolTip(self.tr("0 is calm, 10 is as stressed as you get"))
-        self.stress_scale = QLabel(self.tr("0 calm · 10 as stressed as you get"), self)
-        self.stress_change = QLabel(self)
+        self.stress_scale = MutedLabel(self.tr("0 calm · 10 as stressed as you get"), self)
+        self.stress_change = MutedLabel("", self)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -118,9 +122,8 @@ class SessionFields(QWidget):
         grid.addWidget(self.overtime, 2, 4)
         grid.addWidget(self.stress_change, 3, 4)
         grid.addWidget(self.stress_scale, 4, 1, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         grid.setColumnStretch(4, 1)
+        grid.setColumnMinimumWidth(2, 90)
 
         self.date.dateTimeChanged.connect(self.changed)
         self.client.currentTextChanged.connect(self.changed)

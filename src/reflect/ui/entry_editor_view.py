@@ -8,7 +8,7 @@ behind a "More" expander that opens by itself when they hold anything.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from reflect.core.templates import EntryTemplate, get_template, list_templates
 from reflect.ui.demand_control_lists import ControlList, DemandList
 from reflect.ui.entry_editor_narrative import NarrativeEditor
 from reflect.ui.entry_editor_session import SessionFields
+from reflect.ui.entry_editor_style import MutedLabel
 
 DEFAULT_TEMPLATE = "dcs"
 
@@ -48,12 +50,19 @@ class EntryEditorView(QWidget):
 
     def _section(self, title: str, body: QWidget, note: str = "") -> QGroupBox:
         box = QGroupBox(title, self)
+        # A bold title for each section; the contents keep the normal font.
+        normal = QFont(self.font())
+        normal.setBold(False)  # set explicitly, so the body does not inherit the bold title
+        title_font = QFont(normal)
+        title_font.setBold(True)
+        box.setFont(title_font)
+        body.setFont(normal)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(14, 12, 14, 14)
         layout.setSpacing(8)
         if note:
-            label = QLabel(note, box)
-            label.setWordWrap(True)
+            label = MutedLabel(note, box)
+            label.setFont(normal)
             layout.addWidget(label)
         layout.addWidget(body)
         return box
@@ -69,8 +78,9 @@ class EntryEditorView(QWidget):
         self.template_combo.setToolTip(self.tr("The structure to write this entry in"))
         template_label = QLabel(self.tr("&Template"), self)
         template_label.setBuddy(self.template_combo)
-        self.template_description = QLabel(self)
-        self.template_description.setWordWrap(True)
+        template_label.setMinimumWidth(template_label.sizeHint().width() + 8)
+        self.template_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.template_description = MutedLabel("", self)
 
         self.session = SessionFields(self)
         self.narrative = NarrativeEditor(self)
