@@ -7,10 +7,10 @@ import subprocess
 import unicodedata
 
 import pytest
-from tests.conftest import SAMPLE
 
 from reflect.core.brief import BriefRefused, build_brief, render, write_brief
 from reflect.core.model import PersonKind
+from tests.conftest import SAMPLE
 
 FORMATS = ["md", "html", "pdf"]
 

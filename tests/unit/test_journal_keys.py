@@ -5,12 +5,12 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from tests.conftest import PASSPHRASE
 
 from reflect.core.errors import JournalLocked, JournalTooNew, NotAJournal, WrongPassphrase
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
 from reflect.store import crypto, migrations
+from tests.conftest import PASSPHRASE
 
 
 def digest(path):

@@ -1,9 +1,8 @@
 """The practitioner's theme decisions are stored encrypted and survive lock/unlock."""
 
-from tests.conftest import PASSPHRASE
-
 from reflect.core.interchange import export_lines
 from reflect.core.journal import Journal
+from tests.conftest import PASSPHRASE
 
 
 def test_accept_and_reject_survive_lock_and_unlock(sample_journal, journal_path):
