@@ -1,0 +1,45 @@
+"""Fixtures for driving the real app: settings in tmp, a session on a fast-KDF journal.
+
+``PASSPHRASE`` is repeated here: with no ``__init__.py`` in tests/, ``from conftest import`` may
+find this conftest as well as the one above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.ui import workers
+from reflect.ui.settings import Settings
+
+PASSPHRASE = "test passphrase 1"  # the same as tests/conftest.py
+
+
+@pytest.fixture
+def ui_settings(tmp_path, monkeypatch) -> Settings:
+    monkeypatch.setenv("REFLECT_CONFIG_DIR", str(tmp_path / "config"))
+    return Settings.load()
+
+
+@pytest.fixture
+def make_session(qtbot, ui_settings, fast_kdf):
+    """``make_session(path)`` -> a started Session; everything is closed afterwards."""
+    from reflect.ui.session import Session
+
+    made = []
+
+    def make(path):
+        session = Session(path, ui_settings)
+        qtbot.addWidget(session.gate)
+        session.start()
+        made.append(session)
+        return session
+
+    yield make
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=10_000)
+    for session in made:
+        if session.window is not None:
+            session.window.closed.disconnect()
+            session.window.journal = None  # no unsaved-changes question on teardown
+            session.window.close()
+            session.window.deleteLater()
+        session.shutdown()
+        session.gate.close()
