@@ -460,3 +460,43 @@ def test_tab_order_follows_reading_order(qtbot, journal, make_editor):
     assert at(s.stress_after) < at(editor.narrative.text) < at(demand.category) < at(demand.text)
     assert at(demand.text) < at(editor.demands.add_button) < at(editor.controls.add_button)
     assert at(editor.controls.add_button) < at(editor.went_well) < at(editor.save_button)
+
+
+def test_removing_a_row_can_be_undone(qtbot, journal, make_editor):
+    editor = make_editor(journal)
+    editor.new_entry(None, "dcs")
+    add_demand(qtbot, editor, DemandCategory.ENVIRONMENTAL, "Cold room", 2)
+    add_demand(qtbot, editor, DemandCategory.INTERPERSONAL, "Partner in the room", 4)
+    qtbot.mouseClick(editor.demands.rows[0].remove_button, Qt.MouseButton.LeftButton)
+    assert [r.text.text() for r in editor.demands.rows] == ["Partner in the room"]
+    assert editor.undo_remove_button.isVisible()
+    assert "Cold room" in editor.status.text()
+    qtbot.mouseClick(editor.undo_remove_button, Qt.MouseButton.LeftButton)
+    assert [r.text.text() for r in editor.demands.rows] == ["Cold room", "Partner in the room"]
+    assert editor.demands.rows[0].intensity.value() == 2
+    assert not editor.undo_remove_button.isVisible()
+
+
+def test_typed_new_client_is_flagged_before_saving(qtbot, sample_journal, make_editor):
+    editor = make_editor(sample_journal)
+    editor.new_entry(None)
+    line = editor.session.client.lineEdit()
+    line.selectAll()
+    type_into(qtbot, line, "Someone New")
+    assert "new client" in editor.session.client_note.text()
+    known = next(p for p in sample_journal.clients() if p.aka)
+    line.selectAll()
+    type_into(qtbot, line, known.aka[0])
+    assert editor.session.client_note.text() == ""
+
+
+def test_edit_actions_undo_and_redo_the_narrative(qtbot, journal, make_editor):
+    editor = make_editor(journal)
+    editor.new_entry(None, "dcs")
+    undo, redo = editor.edit_actions()
+    type_into(qtbot, editor.narrative.text, "word")
+    assert undo.isEnabled()
+    undo.trigger()
+    assert editor.narrative.plain_text() == ""
+    redo.trigger()
+    assert editor.narrative.plain_text() == "word"

@@ -16,12 +16,14 @@ class RowList(QWidget):
 
     changed = Signal()
     rowsChanged = Signal()  # a row was added or removed: the tab order needs redoing
+    rowRemoved = Signal(str)  # what the removed row said, for "Undo remove"
 
     row_type: type[RowFrame] = RowFrame
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[RowFrame] = []
+        self._removed: list[tuple[int, dict[str, Any]]] = []  # for undo, newest last
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -42,9 +44,13 @@ class RowList(QWidget):
         row.focus_widgets()[0].setFocus()
 
     def add_row(self, data: dict[str, Any] | None = None) -> RowFrame:
+        return self.insert_row(len(self.rows), data)
+
+    def insert_row(self, index: int, data: dict[str, Any] | None = None) -> RowFrame:
         row = self.row_type(data, self)
-        self.rows.append(row)
-        self.rows_box.addWidget(row)
+        index = max(0, min(index, len(self.rows)))
+        self.rows.insert(index, row)
+        self.rows_box.insertWidget(index, row)
         row.show()
         row.changed.connect(self.changed)
         row.removeRequested.connect(self.remove_row)
@@ -57,6 +63,8 @@ class RowList(QWidget):
         if row not in self.rows:
             return
         index = self.rows.index(row)
+        state = row.state()
+        self._removed.append((index, state))
         self.rows.remove(row)
         self.rows_box.removeWidget(row)
         row.hide()
@@ -68,6 +76,19 @@ class RowList(QWidget):
             self.rows[min(index, len(self.rows) - 1)].focus_widgets()[0].setFocus()
         else:
             self.add_button.setFocus()
+        self.rowRemoved.emit(str(state.get("text") or ""))
+
+    def can_restore(self) -> bool:
+        return bool(self._removed)
+
+    def restore_removed(self) -> RowFrame | None:
+        """Put the last removed row back where it was."""
+        if not self._removed:
+            return None
+        index, state = self._removed.pop()
+        row = self.insert_row(index, state)
+        row.focus_widgets()[0].setFocus()
+        return row
 
     def _renumber(self) -> None:
         for number, row in enumerate(self.rows, start=1):
@@ -81,6 +102,7 @@ class RowList(QWidget):
             row.setParent(None)
             row.deleteLater()
         self.rows = []
+        self._removed = []
         self._renumber()
         self.rowsChanged.emit()
 

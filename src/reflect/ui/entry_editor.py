@@ -19,6 +19,7 @@ from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
 from reflect.core.templates import get_template, has_template
 from reflect.ui import entry_editor_state as states
+from reflect.ui.demand_control_lists import RowList
 from reflect.ui.entry_editor_view import DEFAULT_TEMPLATE, EntryEditorView
 
 DEFAULT_AUTOSAVE_SECONDS = 3.0
@@ -47,6 +48,9 @@ class EntryEditor(EntryEditorView):
         self._autosave = QTimer(self)
         self._autosave.setInterval(max(100, int(float(seconds) * 1000)))
         self._autosave.timeout.connect(self.flush_draft)
+        self.session.is_known_client = lambda name: bool(
+            self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
+        )
         self._wire()
         self.setEnabled(False)
 
@@ -62,11 +66,35 @@ class EntryEditor(EntryEditorView):
         self.controls.resultingDemandRequested.connect(self.add_resulting_demand)
         self.more_button.toggled.connect(self._more_toggled)
         self.save_button.clicked.connect(self.save)
+        self._removed_from: list[RowList] = []
+        self.demands.rowRemoved.connect(lambda text: self._row_removed(self.demands, text))
+        self.controls.rowRemoved.connect(lambda text: self._row_removed(self.controls, text))
+        self.undo_remove_button.clicked.connect(self.undo_remove)
         doc = self.narrative.text.document()
         doc.undoAvailable.connect(self.undo_action.setEnabled)
         doc.redoAvailable.connect(self.redo_action.setEnabled)
         self.undo_action.triggered.connect(self.narrative.text.undo)
         self.redo_action.triggered.connect(self.narrative.text.redo)
+
+    def _row_removed(self, rows: RowList, text: str) -> None:
+        self._removed_from.append(rows)
+        what = self.tr("demand") if rows is self.demands else self.tr("control")
+        self._set_status(
+            self.tr("Removed a %1: “%2”").replace("%1", what).replace("%2", text.strip()[:60])
+            if text.strip()
+            else self.tr("Removed an empty %1.").replace("%1", what)
+        )
+        self.undo_remove_button.setVisible(True)
+
+    def undo_remove(self) -> None:
+        """Put back the last demand or control removed (removal is undoable, not confirmed)."""
+        while self._removed_from:
+            rows = self._removed_from.pop()
+            if rows.restore_removed() is not None:
+                self._refresh_origins()
+                self._set_status(self.tr("Put it back."))
+                break
+        self.undo_remove_button.setVisible(bool(self._removed_from))
 
     def _template_chosen(self) -> None:
         new = get_template(self.template_combo.currentData())
@@ -105,6 +133,8 @@ class EntryEditor(EntryEditorView):
         try:
             self.setEnabled(True)
             self._entry_id = state["entry_id"]
+            self._removed_from = []
+            self.undo_remove_button.setVisible(False)
             self._entry_extra = {"themes": state["themes"], "people_ids": state["people_ids"]}
             self._reload_clients()
             self.session.set_state(state)
@@ -259,7 +289,13 @@ class EntryEditor(EntryEditorView):
         state = self.to_dict()
         problems = states.problems(state, self._template.prefill())
         if problems:
-            self._set_status(" ".join(self.tr(p) for p in problems), error=True)
+            messages = {
+                "empty": self.tr("Write a few words about the session first."),
+                "outcome_without_control": self.tr(
+                    "A control has an outcome but no description of what you did."
+                ),
+            }
+            self._set_status(" ".join(messages[p] for p in problems), error=True)
             return False
         try:
             with self._journal.transaction():
@@ -307,6 +343,8 @@ class EntryEditor(EntryEditorView):
             self.went_well.document().clearUndoRedoStacks()
             self.demands.clear_rows()
             self.controls.clear_rows()
+            self._removed_from = []
+            self.undo_remove_button.setVisible(False)
             self.more_button.setChecked(False)
             self._apply_template(get_template(self._default_template), prefill=False)
             self._template_key = self._template.id

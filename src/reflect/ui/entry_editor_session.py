@@ -6,6 +6,7 @@ a new name, which the editor creates as a client when the entry is saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QWidget,
@@ -42,6 +44,8 @@ class SessionFields(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Set by the editor: is this typed name already a client (by any of their names)?
+        self.is_known_client: Callable[[str], bool] = lambda name: False
         self.date = QDateTimeEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy, HH:mm")
@@ -61,6 +65,13 @@ class SessionFields(QWidget):
             self.tr("Pick a client, or type a new name: they are added when you save.")
         )
         self.client.lineEdit().setPlaceholderText(self.tr("Pick or type a name"))
+        self.client_note = MutedLabel("", self)
+        self.client_note.setWordWrap(False)
+        client_box = QWidget(self)
+        client_row = QHBoxLayout(client_box)
+        client_row.setContentsMargins(0, 0, 0, 0)
+        client_row.addWidget(self.client, 1)
+        client_row.addWidget(self.client_note)
 
         self.setting = QComboBox(self)
         self.setting.addItem(self.tr("Not said"), None)
@@ -100,14 +111,14 @@ class SessionFields(QWidget):
         grid.setVerticalSpacing(10)
         rows = [
             (self.tr("&When"), self.date, self.tr("Se&tting"), self.setting),
-            (self.tr("C&lient"), self.client, None, None),
+            (self.tr("C&lient"), client_box, None, None),
             (self.tr("&Planned"), self.planned, self.tr("Act&ual"), self.actual),
             (self.tr("Stress &before"), self.stress_before, self.tr("Stress a&fter"), self.stress_after),
         ]
         self.stress_labels: list[QLabel] = []
         for r, (label1, field1, label2, field2) in enumerate(rows):
             first = QLabel(label1, self)
-            first.setBuddy(field1)
+            first.setBuddy(self.client if field1 is client_box else field1)
             grid.addWidget(first, r, 0)
             if field2 is None:
                 grid.addWidget(field1, r, 1, 1, 4)
@@ -126,7 +137,7 @@ class SessionFields(QWidget):
         grid.setColumnMinimumWidth(2, 90)
 
         self.date.dateTimeChanged.connect(self.changed)
-        self.client.currentTextChanged.connect(self.changed)
+        self.client.currentTextChanged.connect(self._client_changed)
         self.setting.currentIndexChanged.connect(self.changed)
         for spin in (self.planned, self.actual, self.stress_before, self.stress_after):
             spin.valueChanged.connect(self._numbers_changed)
@@ -168,6 +179,12 @@ class SessionFields(QWidget):
         if index > 0:
             return self.client.itemData(index), ""
         return None, text
+
+    def _client_changed(self) -> None:
+        _, name = self.client_choice()
+        new = bool(name) and not self.is_known_client(name)
+        self.client_note.setText(self.tr("new client, added when you save") if new else "")
+        self.changed.emit()
 
     # --- numbers --------------------------------------------------------------------------
 
@@ -226,6 +243,7 @@ class SessionFields(QWidget):
         self.client.clear()
         self.client.clearEditText()
         self.client.blockSignals(False)
+        self.client_note.clear()
         self.date.setDateTime(QDateTime.currentDateTime())
         self.setting.setCurrentIndex(0)
         for spin in (self.planned, self.actual):

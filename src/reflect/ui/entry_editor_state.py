@@ -129,19 +129,17 @@ def _blank(text: str | None) -> bool:
 
 
 def problems(state: dict[str, Any], prefill: str = "") -> list[str]:
-    """What stops this state being saved, in plain words ([] when it can be saved).
-
-    The words are English keys; the editor translates them.
-    """
+    """What stops this state being saved, as codes ([] when it can be saved): ``"empty"``,
+    ``"outcome_without_control"``. The editor turns them into translated sentences."""
     out: list[str] = []
     narrative = state["narrative"].strip()
     has_rows = any(not _blank(d["text"]) for d in state["demands"]) or any(
         not _blank(c["text"]) for c in state["controls"]
     )
     if (not narrative or narrative == prefill.strip()) and not has_rows:
-        out.append("Write a few words about the session first.")
+        out.append("empty")
     if any(_blank(c["text"]) and not _blank(c["outcome"]) for c in state["controls"]):
-        out.append("A control has an outcome but no description of what you did.")
+        out.append("outcome_without_control")
     return out
 
 

@@ -156,9 +156,14 @@ class EntryEditorView(QWidget):
                 )
             )
         )
+        self.undo_remove_button = QPushButton(self.tr("Undo remove"), self)
+        self.undo_remove_button.setAccessibleName(self.tr("Undo removing the row"))
+        self.undo_remove_button.setToolTip(self.tr("Put back the demand or control you removed"))
+        self.undo_remove_button.setVisible(False)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(18, 6, 18, 12)
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.undo_remove_button)
         bottom.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -236,6 +241,7 @@ class EntryEditorView(QWidget):
             *self.demands.focus_widgets(),
             *self.controls.focus_widgets(),
             self.went_well,
+            self.undo_remove_button,
             self.save_button,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
