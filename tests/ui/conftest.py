@@ -12,6 +12,17 @@ from reflect.ui.settings import Settings
 
 PASSPHRASE = "test passphrase 1"  # the same as tests/conftest.py
 
+_app = None
+
+
+def pytest_configure(config) -> None:
+    """Make the QApplication while collecting, before any test runs: a test elsewhere that
+    renders a PDF makes a bare QGuiApplication when none exists, and widgets cannot live on one."""
+    global _app
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication.instance() or QApplication(["reflect-tests"])
+
 
 @pytest.fixture
 def ui_settings(tmp_path, monkeypatch) -> Settings:
