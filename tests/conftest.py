@@ -53,3 +53,10 @@ def sample_journal(journal, sample_lines):
 
     import_lines(journal, sample_lines)
     return journal
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """Make the QApplication first: core's PDF renderer would otherwise create a bare
+    QGuiApplication (as the headless CLI needs), and widgets cannot live in one of those."""
+    return qapp
