@@ -500,3 +500,14 @@ def test_edit_actions_undo_and_redo_the_narrative(qtbot, journal, make_editor):
     assert editor.narrative.plain_text() == ""
     redo.trigger()
     assert editor.narrative.plain_text() == "word"
+
+
+def test_edit_actions_act_on_the_focused_field(qtbot, journal, make_editor):
+    editor = make_editor(journal)
+    editor.new_entry(None, "dcs")
+    type_into(qtbot, editor.narrative.text, "narrative")
+    type_into(qtbot, editor.went_well, "a good moment")
+    undo, _redo = editor.edit_actions()
+    undo.trigger()
+    assert editor.went_well.toPlainText() == ""
+    assert editor.narrative.plain_text() == "narrative"

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
@@ -70,11 +71,19 @@ class EntryEditor(EntryEditorView):
         self.demands.rowRemoved.connect(lambda text: self._row_removed(self.demands, text))
         self.controls.rowRemoved.connect(lambda text: self._row_removed(self.controls, text))
         self.undo_remove_button.clicked.connect(self.undo_remove)
-        doc = self.narrative.text.document()
-        doc.undoAvailable.connect(self.undo_action.setEnabled)
-        doc.redoAvailable.connect(self.redo_action.setEnabled)
-        self.undo_action.triggered.connect(self.narrative.text.undo)
-        self.redo_action.triggered.connect(self.narrative.text.redo)
+        self.undo_action.triggered.connect(lambda: self._text_target().undo())
+        self.redo_action.triggered.connect(lambda: self._text_target().redo())
+
+    def _text_target(self):
+        """The text field Undo/Redo from a menu act on: the focused one, else the narrative."""
+        focused = QApplication.focusWidget() or self.focusWidget()
+        if (
+            isinstance(focused, QLineEdit | QPlainTextEdit)
+            and self.isAncestorOf(focused)
+            and not focused.isReadOnly()
+        ):
+            return focused
+        return self.narrative.text
 
     def _row_removed(self, rows: RowList, text: str) -> None:
         self._removed_from.append(rows)

@@ -176,14 +176,13 @@ class EntryEditorView(QWidget):
 
         self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
         self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setEnabled(False)
         self._apply_template(self._template, prefill=False)
 
     def edit_actions(self) -> list[QAction]:
-        """Undo and redo for the narrative, for the main window's Edit menu."""
+        """Undo and redo for the main window's Edit menu: they act on the focused text field
+        (each keeps its own history), or on the narrative."""
         return [self.undo_action, self.redo_action]
 
     # --- templates and sections -----------------------------------------------------------
