@@ -123,3 +123,18 @@ def test_cli_brief(sample_journal, journal_path, tmp_path):
     assert "Confidential — de-identified case brief" in html
     assert "Toby" not in html and "Ferreira" not in html
     assert run("brief", "--client", "Nobody", "--out", out, "--journal", journal_path).returncode == 2
+
+
+def test_an_unknown_person_keeps_one_label_across_the_brief(journal):
+    from datetime import datetime
+
+    from reflect.core.model import Entry, Person
+
+    client = journal.save_person(Person(name="Odile Brackenbury"))
+    for day, text in ((3, "Odile mentioned her neighbour Mrs Kettleworth again."),
+                      (10, "Talked about her brother. Then Mrs Kettleworth came up once more.")):
+        journal.save_entry(Entry(date=datetime(2025, 6, day, 10), narrative=text, client_id=client.id))
+    md = render(build_brief(journal, client))
+    assert "Kettleworth" not in md and "Odile" not in md
+    labels = re.findall(r"\b(?:Person|Doctor) [A-Z]\b", md)
+    assert len(labels) == 2 and len(set(labels)) == 1, labels

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reflect.core.deid import KnownPeople, Redaction, apply, find_redactions
+from reflect.core.deid import KnownPeople, Labels, Redaction, apply, find_redactions
 from reflect.core.journal import Journal
 from reflect.core.model import Entry, Person, PersonKind, Profile
 
@@ -116,12 +116,14 @@ def build_brief(
     if not entries:
         raise ValueError("There are no sessions to put in this brief.")
     known = known_people_for(journal, client)
+    labels = Labels()  # one unknown person is "Person A" in every passage of the brief
     passages: dict[str, Passage] = {}
 
     def passage(key: str, text: str | None, reference: datetime) -> str | None:
         if not text:
             return None
-        passages[key] = Passage(key, text, find_redactions(text, known, reference_date=reference))
+        spans = find_redactions(text, known, reference_date=reference, labels=labels)
+        passages[key] = Passage(key, text, spans)
         return key
 
     first = entries[0].date

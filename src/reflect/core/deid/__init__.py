@@ -5,11 +5,12 @@
 """
 
 from .gate import Leak, find_known_leaks
+from .gazetteer import Labels
 from .known import KnownPeople
 from .pipeline import deidentify, find_redactions
 from .redaction import RedactedText, Redaction, apply
 
 __all__ = [
-    "KnownPeople", "Leak", "RedactedText", "Redaction", "apply", "deidentify", "find_known_leaks",
+    "KnownPeople", "Labels", "Leak", "RedactedText", "Redaction", "apply", "deidentify", "find_known_leaks",
     "find_redactions",
 ]

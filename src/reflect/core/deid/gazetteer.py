@@ -71,8 +71,9 @@ SPEECH_VERB = re.compile(
     r"didn't|doesn't|can't|isn't|wasn't|hasn't|hadn't|would|could|will|and\s+I|from|who)\b")
 
 
-class _Labels:
-    """Consistent letter labels for unknown people within one text ("Person A", "Doctor B")."""
+class Labels:
+    """Consistent letter labels for unknown people ("Person A", "Doctor B"): within one text,
+    or across every passage of one brief when the same instance is passed to each call."""
 
     def __init__(self) -> None:
         self.by_key: dict[str, str] = {}
@@ -158,7 +159,7 @@ def _trim(run: list[Token]) -> list[list[Token]]:
     return out
 
 
-def _classify(text: str, run: list[Token], labels: _Labels) -> Redaction | None:
+def _classify(text: str, run: list[Token], labels: Labels) -> Redaction | None:
     first, last = run[0], run[-1]
     before = text[max(0, first.start - 40):first.start]
     start, end = first.start, last.end
@@ -210,7 +211,7 @@ def _place_cue(before: str) -> bool:
     return bool(LOCATION_CUE.search(before))
 
 
-def _single(text: str, tok: Token, before: str, labels: _Labels) -> Redaction | None:
+def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | None:
     b = tok.base
     low = b.lower()
     if _safe(tok) or len(b) < 2:
@@ -272,13 +273,14 @@ def _single(text: str, tok: Token, before: str, labels: _Labels) -> Redaction | 
     return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
 
 
-def find_unknown(text: str, skip: list[tuple[int, int]] | None = None) -> list[Redaction]:
+def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
+                 labels: Labels | None = None) -> list[Redaction]:
     """Candidate redactions for names, places and organisations not in the journal."""
     taken = bytearray(len(text) + 1)
     for s, e in skip or []:
         taken[s:e] = b"\x01" * (e - s)
     toks = [t for t in tokenize(text) if 1 not in taken[t.start:t.end]]
-    labels = _Labels()
+    labels = labels if labels is not None else Labels()
     out: list[Redaction] = []
     for run in _runs(text, toks):
         for piece in _trim(run):

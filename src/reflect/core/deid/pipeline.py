@@ -17,8 +17,12 @@ from .redaction import RedactedText, Redaction, apply, resolve_overlaps
 
 
 def find_redactions(text: str, known: KnownPeople | Iterable[Person] | None = None, *,
-                    reference_date: date | datetime | None = None) -> list[Redaction]:
-    """Every redaction the pipeline proposes for ``text`` (non-overlapping, in text order)."""
+                    reference_date: date | datetime | None = None,
+                    labels: gazetteer.Labels | None = None) -> list[Redaction]:
+    """Every redaction the pipeline proposes for ``text`` (non-overlapping, in text order).
+
+    Pass one ``gazetteer.Labels`` to every call for texts that belong together (a brief), so
+    an unknown person is "Person A" in each of them."""
     people = as_known(known)
     spans = people.redactions(text)
     spans += patterns.find_all(text)
@@ -26,7 +30,7 @@ def find_redactions(text: str, known: KnownPeople | Iterable[Person] | None = No
     spans += dates.find_times(text)
     spans += dates.find_ages(text)
     taken = [(s.start, s.end) for s in spans if s.kind != "age"]
-    spans += gazetteer.find_unknown(text, skip=taken)
+    spans += gazetteer.find_unknown(text, skip=taken, labels=labels)
     return resolve_overlaps(spans)
 
 
