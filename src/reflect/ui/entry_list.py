@@ -133,7 +133,7 @@ class EntryListView(QStackedWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FIRST_LINE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((DATE, 96), (CLIENT, 80), (STRESS, 56), (OVERTIME, 76)):
+        for col, width in ((DATE, 92), (CLIENT, 64), (STRESS, 56), (OVERTIME, 72)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.empty = label("", "empty")
@@ -168,6 +168,11 @@ class EntryListView(QStackedWidget):
         self.tree.viewport().update()
         self.tree.scrollTo(index)
         return True
+
+    def select_first(self) -> None:
+        """Make the first row current, as a click would (the editor follows)."""
+        if self.model.rowCount():
+            self.tree.setCurrentIndex(self.model.index(0, 0))
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()

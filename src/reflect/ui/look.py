@@ -21,12 +21,15 @@ _SHEET = """
 QLabel[role="title"] { font-size: %(title)dpt; font-weight: 600; }
 QLabel[role="subtitle"] { font-size: %(sub)dpt; font-weight: 600; }
 QLabel[role="hint"] { color: %(muted)s; }
-QLabel[role="error"] { color: %(error)s; font-weight: 600; }
+QLabel[role="error"] { color: %(error)s; }
 QLabel[role="empty"] { color: %(muted)s; font-size: %(sub)dpt; padding: 24px; }
 QLabel[role="code"] { font-family: monospace; font-size: %(code)dpt; letter-spacing: 1px;
     background: %(base)s; border: 1px solid %(line)s; border-radius: 6px; padding: 12px; }
 QListView, QTableView, QTreeView { border: 1px solid %(line)s; border-radius: 4px; }
-QTableView::item, QListView::item { padding: 4px 6px; }
+QTreeView::item { padding: 5px 2px; }
+QPushButton { padding: 5px 14px; border-radius: 4px; }
+QPushButton:default { background: %(accent)s; color: %(accent_text)s; border: 1px solid %(accent)s; }
+QPushButton:default:disabled { background: %(line)s; color: %(muted)s; border-color: %(line)s; }
 QSplitter::handle { background: transparent; }
 QStatusBar { color: %(muted)s; }
 QLineEdit { padding: 4px 6px; }
@@ -88,6 +91,8 @@ def apply_look(app: QApplication, look: str) -> None:
         "muted": colors[4],
         "error": colors[8],
         "base": colors[1],
+        "accent": colors[6],
+        "accent_text": colors[7],
         "line": "#3a3f44" if dark else "#d9d6cf",
     })
     app.setProperty("reflectDark", dark)

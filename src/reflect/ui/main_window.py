@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([210, 460, 610])
+        self.splitter.setSizes([190, 500, 676])
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -256,7 +256,10 @@ class MainWindow(QMainWindow):
                 self.journal.discard_draft(key)
 
     def _scope_changed(self, _key: str) -> None:
+        """Another client: list their entries and show the newest, unless writing is unsaved."""
         self.apply_filter()
+        if self.entries.current_id() is None and not self.editor.has_unsaved_changes():
+            self.entries.select_first()
 
     def _entry_activated(self, entry_id: str) -> None:
         current = getattr(self.editor, "current_entry_id", lambda: None)()

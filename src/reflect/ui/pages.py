@@ -41,6 +41,7 @@ class Page(QWidget):
         self.body = QVBoxLayout(column)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(12)
+        self.body.addStretch(1)  # with the stretch each page adds at its end: centred
 
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(QSize(56, 56)))
