@@ -168,6 +168,7 @@ def test_outcome_becomes_a_resulting_demand_in_one_action(qtbot, journal, make_e
     )
     assert control.to_demand.isEnabled()
     qtbot.mouseClick(control.to_demand, Qt.MouseButton.LeftButton)
+    assert control.to_demand.text() == "Show its resulting demand"
     qtbot.mouseClick(control.to_demand, Qt.MouseButton.LeftButton)  # not duplicated
     assert len(editor.demands.rows) == 1
     demand = editor.demands.rows[0]
@@ -511,3 +512,32 @@ def test_edit_actions_act_on_the_focused_field(qtbot, journal, make_editor):
     undo.trigger()
     assert editor.went_well.toPlainText() == ""
     assert editor.narrative.plain_text() == "narrative"
+
+
+def test_an_old_entrys_unknown_template_is_kept_when_saved(qtbot, journal, make_editor):
+    from reflect.core.model import Entry
+
+    saved = journal.save_entry(
+        Entry(date=datetime(2024, 1, 5, 9, 0), narrative="Old words", template="retired")
+    )
+    editor = make_editor(journal)
+    editor.load_entry(saved.id)
+    assert editor.template_combo.currentData() == "dcs"  # shown in the full layout
+    type_into(qtbot, editor.narrative.text, " and new ones")
+    save(qtbot, editor)
+    again = journal.entry(saved.id)
+    assert (again.template, again.narrative) == ("retired", "Old words and new ones")
+
+
+def test_editor_state_is_plain_json_and_restores_exactly(qtbot, sample_journal, make_editor):
+    import json
+
+    editor = make_editor(sample_journal)
+    entry = next(e for e in sample_journal.entries() if e.demands and e.controls)
+    editor.load_entry(entry.id)
+    type_into(qtbot, editor.narrative.text, "\n\n## Later\n\n*still* thinking")
+    state = editor.to_dict()
+    copy = json.loads(json.dumps(state))
+    other = make_editor(sample_journal)
+    other.from_dict(copy)
+    assert other.to_dict() == state

@@ -181,5 +181,10 @@ class ControlList(RowList):
         row.resultingDemandRequested.connect(self.resultingDemandRequested)
         return row
 
+    def mark_resulting(self, control_ids: set[str]) -> None:
+        for row in self.rows:
+            if isinstance(row, ControlRow):
+                row.set_has_resulting(row.row_id in control_ids)
+
     def texts(self) -> dict[str, str]:
         return {row.row_id: row.text.text() for row in self.rows if isinstance(row, ControlRow)}

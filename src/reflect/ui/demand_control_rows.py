@@ -316,6 +316,13 @@ class ControlRow(RowFrame):
         if outcome:
             self.resultingDemandRequested.emit(self.row_id, outcome)
 
+    def set_has_resulting(self, has: bool) -> None:
+        """Once the outcome is a demand, the action says so and goes to it instead."""
+        self.to_demand.setText(
+            self.tr("Show its resulting demand") if has
+            else self.tr("Turn outcome into a resulting demand")
+        )
+
     def set_position(self, number: int) -> None:
         n = str(number)
         self.timing.setAccessibleName(self.tr("Control %1 timing").replace("%1", n))

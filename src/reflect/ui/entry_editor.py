@@ -59,7 +59,7 @@ class EntryEditor(EntryEditorView):
         self.template_combo.currentIndexChanged.connect(self._template_chosen)
         self.session.changed.connect(self._changed)
         self.narrative.changed.connect(self._changed)
-        self.demands.changed.connect(self._changed)
+        self.demands.changed.connect(self._controls_changed)
         self.controls.changed.connect(self._controls_changed)
         self.went_well.textChanged.connect(self._changed)
         self.demands.rowsChanged.connect(self._fix_tab_order)
@@ -174,6 +174,7 @@ class EntryEditor(EntryEditorView):
 
     def _refresh_origins(self) -> None:
         self.demands.show_origins(self.controls.texts())
+        self.controls.mark_resulting({r.from_control for r in self.demands.rows if r.from_control})
 
     def _changed(self) -> None:
         if self._loading:
