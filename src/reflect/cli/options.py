@@ -8,20 +8,13 @@ import os
 import sys
 from pathlib import Path
 
+from reflect.core.paths import default_journal_path
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
     """The command line was incomplete: exit 2 with this message."""
-
-
-def default_journal_path() -> Path:
-    env = os.environ.get("REFLECT_JOURNAL")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("Reflect", appauthor=False) / "journal.reflect"
 
 
 def add_journal_options(parser: argparse.ArgumentParser) -> None:
