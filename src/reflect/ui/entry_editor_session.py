@@ -33,7 +33,7 @@ def _spin(parent: QWidget, low: int, high: int, special: str, suffix: str = "") 
     spin.setRange(low, high)
     spin.setSpecialValueText(special)
     spin.setSuffix(suffix)
-    spin.setMinimumWidth(120)
+    spin.setMinimumWidth(100)
     spin.setMaximumWidth(180)
     spin.setAlignment(Qt.AlignmentFlag.AlignRight)
     return spin
@@ -48,10 +48,10 @@ class SessionFields(QWidget):
         self.is_known_client: Callable[[str], bool] = lambda name: False
         self.date = QDateTimeEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.date.setDisplayFormat("d MMM yyyy, HH:mm")
         self.date.setAccessibleName(self.tr("Date and time of the session"))
         self.date.setToolTip(self.tr("When the session happened"))
-        self.date.setMinimumWidth(220)
+        self.date.setMinimumWidth(150)
 
         self.client = QComboBox(self)
         self.client.setEditable(True)
@@ -59,7 +59,7 @@ class SessionFields(QWidget):
         self.client.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.client.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.client.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.client.setMinimumContentsLength(24)
+        self.client.setMinimumContentsLength(18)
         self.client.setAccessibleName(self.tr("Client"))
         self.client.setToolTip(
             self.tr("Pick a client, or type a new name: they are added when you save.")
@@ -84,7 +84,7 @@ class SessionFields(QWidget):
             self.setting.addItem(label, str(value))
         self.setting.setAccessibleName(self.tr("Setting"))
         self.setting.setToolTip(self.tr("Where the session took place"))
-        self.setting.setMinimumWidth(140)
+        self.setting.setMinimumWidth(100)
 
         self.planned = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
         self.planned.setSingleStep(5)
@@ -134,7 +134,6 @@ class SessionFields(QWidget):
         grid.addWidget(self.stress_change, 3, 4)
         grid.addWidget(self.stress_scale, 4, 1, 1, 4)
         grid.setColumnStretch(4, 1)
-        grid.setColumnMinimumWidth(2, 90)
 
         self.date.dateTimeChanged.connect(self.changed)
         self.client.currentTextChanged.connect(self._client_changed)

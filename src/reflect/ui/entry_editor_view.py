@@ -58,7 +58,7 @@ class EntryEditorView(QWidget):
         box.setFont(title_font)
         body.setFont(normal)
         layout = QVBoxLayout(box)
-        layout.setContentsMargins(14, 12, 14, 14)
+        layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(8)
         if note:
             label = MutedLabel(note, box)
@@ -122,7 +122,7 @@ class EntryEditorView(QWidget):
         content = QWidget(self)
         content.setObjectName("EntryEditorContent")
         column = QVBoxLayout(content)
-        column.setContentsMargins(18, 12, 18, 18)
+        column.setContentsMargins(14, 12, 14, 18)
         column.setSpacing(16)
         for key in ("session", "narrative"):
             column.addWidget(self.sections[key])
@@ -172,7 +172,7 @@ class EntryEditorView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(600, 480)  # the content fits without a sideways scroll bar
 
         self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
