@@ -6,7 +6,7 @@ Columns: date, client alias, first line, stress change ("4→7"), overtime ("+15
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, Qt, QTime, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
 
 from reflect.core.model import EntrySummary
 from reflect.ui.look import error_color, muted_color
@@ -14,6 +14,10 @@ from reflect.ui.pages import label
 
 DATE, CLIENT, FIRST_LINE, STRESS, OVERTIME = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE,
+})
 
 
 def stress_text(s: EntrySummary) -> str:
@@ -63,6 +67,8 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:  # the view asks for many roles per cell; answer the rest fast
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         s = self._rows[index.row()]
@@ -121,16 +127,25 @@ class EntryListView(QStackedWidget):
     def __init__(self, model: EntryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.tree = QTreeView()
+        # A table, not a tree: its layout costs nothing per row, so a reset of 10,000 rows on
+        # every keystroke stays instant (a QTreeView lays out every row after a reset).
+        self.tree = QTableView()
         self.tree.setModel(model)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setShowGrid(False)
+        self.tree.setWordWrap(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setTabKeyNavigation(False)
+        self.tree.verticalHeader().hide()
+        rows = self.tree.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.tree.horizontalHeader().setHighlightSections(False)
+        self.tree.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAccessibleName(self.tr("Entries"))
-        header = self.tree.header()
+        header = self.tree.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FIRST_LINE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((DATE, 92), (CLIENT, 64), (STRESS, 56), (OVERTIME, 72)):

@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 500, 676])
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel()
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Showing 10000 of "
+                                                                              "10000 entries__"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.count_label)
 
         self.actions = build_menus(self)
