@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,11 +202,27 @@ class Journal:
                 self._file.delete(table, entry_id=entry_id)
             self._file.delete("entry", id=entry_id)
 
-    def summaries(self, client_id: str | None = None) -> list[EntrySummary]:
-        """Every entry (or one client's), newest first, one decryption each."""
+    def summaries(
+        self,
+        client_id: str | None = None,
+        *,
+        text_filter: Callable[[str | None, str], bool] | None = None,
+    ) -> list[EntrySummary]:
+        """Every entry (or one client's), newest first: what lists and search need.
+
+        ``text_filter(client_id, search_text)`` is tried first, on one decrypted value per
+        entry; only the entries it accepts are read further."""
         where = {"client_id": client_id} if client_id else {}
-        rows = self._file.rows("entry", ("client_id", "summary"), damaged=self.damaged, **where)
-        out = [records.summary_from_row(r["id"], r["client_id"], r["summary"]) for r in rows]
+        test = None
+        if text_filter is not None:
+            test = ("search", lambda r: text_filter(r["client_id"], r["search"] or ""))
+        rows = self._file.rows(
+            "entry", ("client_id", "summary", "search"), damaged=self.damaged, test=test, **where
+        )
+        out = [
+            records.summary_from_row(r["id"], r["client_id"], r["summary"], r["search"])
+            for r in rows
+        ]
         out.sort(key=lambda s: s.date, reverse=True)
         return out
 

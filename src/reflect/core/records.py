@@ -85,7 +85,6 @@ def entry_row(e: Entry) -> dict[str, object]:
         "actual_minutes": e.actual_minutes,
         "setting": str(e.setting) if e.setting else None,
         "template": e.template,
-        "text": search_text(e),
     }
     return {
         "id": e.id,
@@ -102,6 +101,7 @@ def entry_row(e: Entry) -> dict[str, object]:
         "themes": list(e.themes),
         "rejected_themes": list(e.rejected_themes),
         "summary": summary,
+        "search": search_text(e),
     }
 
 
@@ -172,7 +172,7 @@ def entry_from_rows(
     )
 
 
-def summary_from_row(row_id: str, client_id: str | None, s: dict) -> EntrySummary:
+def summary_from_row(row_id: str, client_id: str | None, s: dict, text: str | None) -> EntrySummary:
     return EntrySummary(
         id=row_id,
         client_id=client_id,
@@ -184,5 +184,5 @@ def summary_from_row(row_id: str, client_id: str | None, s: dict) -> EntrySummar
         actual_minutes=s["actual_minutes"],
         setting=s["setting"],
         template=s["template"],
-        text=s["text"],
+        text=text if text is not None else s.get("text", ""),
     )

@@ -88,10 +88,16 @@ def search(
         if not found:
             return []
         client_ids = {p.id for p in found}
+    names = {pid: " ".join(p.all_names()).casefold() for pid, p in people.items()}
+
+    def text_filter(client_id: str | None, text: str) -> bool:
+        if client and client_id not in client_ids:
+            return False
+        known = names.get(client_id, "") if client_id else ""
+        return all(w in text or w in known for w in words)
+
     found_summaries = [
-        s
-        for s in journal.summaries()
-        if (not client or s.client_id in client_ids) and matches(s, words, people, lo, hi)
+        s for s in journal.summaries(text_filter=text_filter) if matches(s, [], people, lo, hi)
     ]
     narratives = journal.narratives([s.id for s in found_summaries])
     return [

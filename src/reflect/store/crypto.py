@@ -145,6 +145,21 @@ class FieldCipher:
     def _ad(table: str, column: str, row_id: str) -> bytes:
         return f"reflect/v1|{table}|{column}|{row_id}".encode()
 
+    def seal_raw(self, table: str, column: str, row_id: str, text: str) -> bytes:
+        """Seal a plain string without JSON (the search text: read for every entry per query)."""
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, text.encode("utf-8"), self._ad(table, column, row_id))
+
+    def open_raw(self, table: str, column: str, row_id: str, blob: bytes | None) -> str:
+        if blob is None:
+            raise DecryptionError(f"{table} {row_id}: {column} is missing")
+        try:
+            return self._aead.decrypt(
+                blob[:NONCE_BYTES], blob[NONCE_BYTES:], self._ad(table, column, row_id)
+            ).decode("utf-8")
+        except (InvalidTag, ValueError, UnicodeDecodeError) as exc:
+            raise DecryptionError(f"{table} {row_id}: {column} does not decrypt") from exc
+
     def seal(self, table: str, column: str, row_id: str, value: object) -> bytes:
         plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         nonce = os.urandom(NONCE_BYTES)

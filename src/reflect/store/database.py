@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -41,7 +41,9 @@ CLEAR_COLUMNS = {
     "user_theme": ("id",),
 }
 # Encrypted columns added by a later migration: rows written before it hold NULL there.
-LATER_COLUMNS = {("entry", "rejected_themes")}
+LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}
+# Encrypted columns sealed as raw UTF-8 rather than JSON (read on every search, so parsing counts).
+RAW_COLUMNS = {("entry", "search")}
 
 
 def _translate(exc: sqlite3.Error) -> StoreError:
@@ -300,7 +302,10 @@ class JournalFile:
         row_id = str(row.get("id") or row.get("entry_id"))
         cols = list(row)
         values = [
-            row[c] if c in clear else self._cipher.seal(table, c, row_id, row[c]) for c in cols
+            row[c] if c in clear
+            else self._cipher.seal_raw(table, c, row_id, row[c]) if (table, c) in RAW_COLUMNS
+            else self._cipher.seal(table, c, row_id, row[c])
+            for c in cols
         ]
         # An upsert, never INSERT OR REPLACE: a replace deletes the old row first, and the
         # foreign keys' ON DELETE CASCADE would take its children with it.
@@ -333,39 +338,62 @@ class JournalFile:
         columns: Sequence[str],
         *,
         damaged: list[DamagedRecord] | None = None,
+        test: tuple[str, Callable[[dict[str, object]], bool]] | None = None,
         **where: object,
     ) -> Iterator[dict[str, object]]:
-        """Rows as dicts of plain values. A value that fails to authenticate raises
-        ``DamagedRecord`` - or, if a ``damaged`` list is given, the row is reported there and
-        skipped, so every other record still reads."""
+        """Rows as dicts of plain values.
+
+        A value that fails to authenticate raises ``DamagedRecord`` - or, if a ``damaged`` list
+        is given, the row is reported there and skipped, so every other record still reads.
+        With ``test=(column, predicate)``, that column is opened first (with the clear ones) and
+        the others only for rows the predicate accepts: a search opens one value per entry."""
         clear = CLEAR_COLUMNS[table]
         clause, params = self._where(table, where)
         key_col = "id" if "id" in clear else "entry_id"
-        select = [key_col, *(c for c in columns if c != key_col)]
+        first = [key_col, *(c for c in clear if c in columns and c != key_col)]
+        if test:
+            first.append(test[0])
+        select = first + [c for c in columns if c not in first]
         try:
-            cursor = self._conn.execute(f"SELECT {', '.join(select)} FROM {table}{clause}", params)
-            fetched = cursor.fetchall()
+            fetched = self._conn.execute(
+                f"SELECT {', '.join(select)} FROM {table}{clause}", params
+            ).fetchall()
         except sqlite3.Error as exc:
             raise _translate(exc) from None
-        seal_open = self._cipher.open
-        plan = [(i, name, name in clear, (table, name) in LATER_COLUMNS) for i, name in enumerate(select)]
+        plan = [
+            (i, name, name in clear, (table, name) in LATER_COLUMNS, (table, name) in RAW_COLUMNS)
+            for i, name in enumerate(select)
+        ]
+        split = len(first)
         for raw in fetched:
-            row_id = raw[0]
             out: dict[str, object] = {}
             try:
-                for i, name, is_clear, later in plan:
-                    value = raw[i]
-                    if is_clear or (later and value is None):
-                        out[name] = value
-                    else:
-                        out[name] = seal_open(table, name, row_id, value)
-            except crypto.DecryptionError:
-                record = DamagedRecord(table, row_id, name)
+                self._open_into(table, raw, plan[:split], out)
+                if test and not test[1](out):
+                    continue
+                self._open_into(table, raw, plan[split:], out)
+            except DamagedRecord as record:
                 if damaged is None:
-                    raise record from None
+                    raise
                 damaged.append(record)
                 continue
             yield out
+
+    def _open_into(self, table: str, raw: tuple, plan: list[tuple], out: dict[str, object]) -> None:
+        row_id = raw[0]
+        cipher = self._cipher
+        for i, name, is_clear, later, is_raw in plan:
+            value = raw[i]
+            if is_clear or (later and value is None):
+                out[name] = value
+                continue
+            try:
+                if is_raw:
+                    out[name] = cipher.open_raw(table, name, row_id, value)
+                else:
+                    out[name] = cipher.open(table, name, row_id, value)
+            except crypto.DecryptionError:
+                raise DamagedRecord(table, row_id, name) from None
 
     def ids(self, table: str, **where: object) -> list[str]:
         clause, params = self._where(table, where)

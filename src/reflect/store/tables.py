@@ -49,6 +49,7 @@ class Entry(SQLModel, table=True):
     themes: bytes
     summary: bytes  # derived: what the entry list and search need, in one value
     rejected_themes: bytes | None = None  # schema 3: themes the practitioner turned down
+    search: bytes | None = None  # schema 3: every free-text field, lower-cased, sealed raw
 
 
 class EntryPerson(SQLModel, table=True):
