@@ -25,9 +25,7 @@ QLabel[role="error"] { color: %(error)s; }
 QLabel[role="empty"] { color: %(muted)s; font-size: %(sub)dpt; padding: 24px; }
 QLabel[role="code"] { font-family: monospace; font-size: %(code)dpt; letter-spacing: 1px;
     background: %(base)s; border: 1px solid %(line)s; border-radius: 6px; padding: 12px; }
-QListView, QTableView, QTreeView { border: 1px solid %(line)s; border-radius: 4px; }
-QTableView::item { padding: 0px 4px; }
-QTableView { selection-background-color: %(accent)s; selection-color: %(accent_text)s; }
+QListView { border: 1px solid %(line)s; border-radius: 4px; }
 QPushButton { padding: 5px 14px; border-radius: 4px; }
 QPushButton:default { background: %(accent)s; color: %(accent_text)s; border: 1px solid %(accent)s; }
 QPushButton:default:disabled { background: %(line)s; color: %(muted)s; border-color: %(line)s; }
