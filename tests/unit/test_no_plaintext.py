@@ -57,7 +57,11 @@ def test_sample_journal_leaves_no_plaintext_while_open(journal, journal_path, sa
 
 def test_forgetting_a_client_leaves_nothing_of_them(sample_journal, journal_path, sample_lines):
     client = sample_journal.find_people("Deanna Whitcombe")[0]
+    sample_journal.save_draft("new:1", {"client_id": client.id, "narrative": "unsaved about her"})
+    sample_journal.save_draft("new:2", {"client_id": None, "client_name": "dee", "narrative": "x"})
+    sample_journal.save_draft("new:3", {"client_id": None, "narrative": "someone else"})
     summary = sample_journal.forget_client(client.id)
+    assert set(sample_journal.drafts()) == {"new:3"}
     assert summary.entries > 0 and "Lorraine Whitcombe" in summary.people
     assert not sample_journal.find_people("Dee")
     assert all(s.client_id != client.id for s in sample_journal.summaries())

@@ -169,6 +169,7 @@ class Journal:
             self._file.delete("entry_person", person_id=[client_id, *linked])
             self._file.delete("entry", id=entry_ids)
             self._file.delete("draft", id=[f"entry:{i}" for i in entry_ids])
+            self._file.delete("draft", id=self._drafts_about(client_id))
             self._file.delete("person", id=linked)
             self._file.delete("person", id=client_id)
         self._file.scrub()
@@ -314,6 +315,16 @@ class Journal:
 
     def drafts(self) -> dict[str, dict]:
         return {r["id"]: r["data"] for r in self._file.rows("draft", ("data",), damaged=self.damaged)}
+
+    def _drafts_about(self, client_id: str) -> list[str]:
+        """Unsaved drafts that belong to a client (by id, or by a name typed for them)."""
+        names = {n.casefold() for n in self.person(client_id).all_names()}
+        return [
+            key
+            for key, data in self.drafts().items()
+            if data.get("client_id") == client_id
+            or str(data.get("client_name") or "").strip().casefold() in names
+        ]
 
     def discard_draft(self, key: str) -> None:
         self._file.delete("draft", id=key)
