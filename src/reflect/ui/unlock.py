@@ -32,7 +32,8 @@ class UnlockPage(Page):
         self.body.addWidget(self.busy)
         self.switch = QPushButton()
         self.switch.setFlat(True)
-        self.switch.setStyleSheet("QPushButton { color: palette(link); text-align: left; }")
+        self.switch.setStyleSheet(
+            "QPushButton { color: palette(link); text-align: left; padding-left: 0; border: none; }")
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         row = QHBoxLayout()
