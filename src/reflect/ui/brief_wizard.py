@@ -55,8 +55,9 @@ class BriefWizard(QWizard):
             client = self.journal.person(page.client_id())
             draft = build_brief(self.journal, client, template=page.template_id(),
                                 question=page.question_text(), entry_ids=page.entry_ids())
-        except ValueError as exc:
-            page.question_hint.setText(str(exc))
+        except (ValueError, OSError) as exc:
+            page.question_hint.setText(self.tr("The brief could not be prepared: %1")
+                                       .replace("%1", str(exc)))
             page.question_hint.setVisible(True)
             return False
         finally:
