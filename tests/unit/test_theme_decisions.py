@@ -26,3 +26,13 @@ def test_user_themes_are_kept(journal, journal_path):
     with Journal.open(journal_path, PASSPHRASE) as j:
         assert j.user_themes() == [{"id": "travel", "label": "Travel", "cues": ["long drive", "train"]}]
     assert b"long drive" not in journal_path.read_bytes()
+
+
+def test_first_line_skips_template_headings():
+    from datetime import datetime
+
+    from reflect.core.model import Entry
+
+    e = Entry(date=datetime(2025, 1, 1), narrative="## What happened?\n\nShe arrived late.\n## So what?\n")
+    assert e.first_line() == "She arrived late."
+    assert Entry(date=datetime(2025, 1, 1), narrative="## What happened?\n").first_line() == "What happened?"

@@ -121,11 +121,18 @@ class Entry:
         return self.stress_after - self.stress_before
 
     def first_line(self) -> str:
+        """The first line of what was written, skipping Markdown headings (a template's
+        prompts, such as "What happened?"), unless there is nothing but headings."""
+        heading = ""
         for line in self.narrative.splitlines():
-            stripped = line.strip().lstrip("#>*- ").strip()
+            stripped = line.strip()
+            if stripped.startswith("#"):
+                heading = heading or stripped.lstrip("# ").strip()
+                continue
+            stripped = stripped.lstrip(">*- ").strip()
             if stripped:
                 return stripped
-        return ""
+        return heading
 
     def texts(self) -> list[tuple[str, str]]:
         """Every piece of free text in the entry as (field, text), in reading order.
