@@ -14,8 +14,8 @@ ICON_FILE = "io.github.reflect.Reflect.svg"
 # (window, base, alternate, text, muted text, button, accent, accent text, error)
 _LIGHT = ("#f6f5f1", "#ffffff", "#f1efea", "#26292c", "#6b7074", "#eceae4", "#2f6f6b",
           "#ffffff", "#a23b2c")
-_DARK = ("#1e2124", "#26292d", "#2b2f33", "#e4e6e8", "#9aa1a7", "#31353a", "#6fb5ad",
-         "#10201e", "#f08b7a")
+_DARK = ("#1e2124", "#26292d", "#2b2f33", "#e4e6e8", "#9aa1a7", "#31353a", "#3f8f87",
+         "#ffffff", "#f08b7a")
 
 _SHEET = """
 QLabel[role="title"] { font-size: %(title)dpt; font-weight: 600; }
