@@ -44,11 +44,13 @@ class CasePage(QWizardPage):
         self.sessions.setModel(self.sessions_model)
         self.sessions.setAccessibleName(self.tr("Sessions to include"))
         self.sessions.setUniformItemSizes(True)
-        self.sessions.setMinimumHeight(150)
+        self.sessions.setMinimumHeight(130)
+        self.sessions.setMaximumHeight(260)
         self.last = QSpinBox()
         self.last.setAccessibleName(self.tr("Only the most recent sessions"))
         self.last.setSpecialValueText(self.tr("all"))
         self.last.setMinimum(0)
+        self.last.setMinimumWidth(self.last.fontMetrics().horizontalAdvance("0000") + 40)
         self.sessions_hint = label("", "hint")
         last_row = QHBoxLayout()
         last_label = QLabel(self.tr("Include the &last"))
@@ -83,7 +85,9 @@ class CasePage(QWizardPage):
         self.question.setPlaceholderText(self.tr(
             "e.g. How do I keep the boundary around messages between sessions without "
             "damaging the trust we have built?"))
-        self.question.setFixedHeight(self.question.fontMetrics().lineSpacing() * 4 + 16)
+        lines = self.question.fontMetrics().lineSpacing()
+        self.question.setMinimumHeight(lines * 5 + 16)
+        self.question.setMaximumHeight(lines * 8 + 16)
         self.question_hint = label("", "error")
         self.question_hint.setVisible(False)
 
@@ -103,6 +107,7 @@ class CasePage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addLayout(form)
+        outer.addStretch(1)
 
         self.client.currentIndexChanged.connect(self._client_changed)
         self.last.valueChanged.connect(self.sessions_model.check_newest)

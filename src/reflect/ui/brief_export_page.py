@@ -39,6 +39,8 @@ class ExportPage(QWizardPage):
         col = QVBoxLayout(self)
         col.setContentsMargins(8, 8, 8, 8)
         col.setSpacing(10)
+        self.summary = label("", "hint")
+        col.addWidget(self.summary)
         col.addWidget(label(self.tr("Format"), "subtitle"))
         for i, (fmt, text) in enumerate(FORMATS):
             radio = QRadioButton(self.tr(text))
@@ -80,6 +82,11 @@ class ExportPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         self.written = None
+        draft = self.wizard().review_state.draft
+        n, r = len(draft.sessions), len(draft.all_redactions())
+        self.summary.setText(self.tr("%1 · %2 session(s) · %3 redaction(s), reviewed by you.")
+                             .replace("%1", draft.template.label).replace("%2", str(n))
+                             .replace("%3", str(r)))
         self.result.clear()
         self.result.setProperty("role", None)
         self.open_folder.setVisible(False)

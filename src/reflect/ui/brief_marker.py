@@ -129,6 +129,9 @@ class PassageMarker(QWidget):
         original = self._draft.passages[key].original
         start = from_utf16(original, cursor.selectionStart())
         end = from_utf16(original, cursor.selectionEnd())
+        shown = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+        if original[start:end].replace("\r\n", "\n").replace("\r", "\n") != shown:
+            return None  # the view and the text disagree (odd line endings): mark nothing
         while start < end and original[start].isspace():
             start += 1
         while end > start and original[end - 1].isspace():
