@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from drive import unlock
 
 from reflect.ui import prompts
@@ -53,17 +51,20 @@ def test_filter_tokens(sample_journal):
     assert f.apply(summaries, parse_query("zzzzqqq"), ALL) == []
 
 
-def test_filter_is_instant_on_10k_rows(sample_journal):
+def test_filter_handles_10k_rows(sample_journal):
+    """Speed is the benchmark's job (bench/bench_gui.py); here: right answers on 10k rows."""
+    from reflect.core.search import matches
+
     base = sample_journal.summaries()
     many = [base[i % len(base)] for i in range(10_000)]
+    people = {p.id: p for p in sample_journal.people()}
     f = EntryFilter(sample_journal.people())
     model = EntryTableModel()
-    worst = 0.0
-    for typed in ("t", "th", "the", "the s", "the si", "the sis"):
-        start = time.perf_counter()
+    for typed in ("s", "si", "sis", "sister", "sister m"):
+        words = parse_query(typed).words
         model.set_rows(f.apply(many, parse_query(typed)))
-        worst = max(worst, time.perf_counter() - start)
-    assert worst < 0.1  # the benchmark holds the real target (30 ms); this guards regressions
+        assert model.rowCount() == sum(1 for s in many if matches(s, words, people))
+    assert 0 < model.rowCount() < 10_000
 
 
 def test_client_list_scopes_the_entries(qtbot, make_session, sample_journal):

@@ -23,6 +23,8 @@ class Actions:
     forget_client: QAction
     delete_entry: QAction
     change_passphrase: QAction
+    profile: QAction
+    brief: QAction
     shortcuts: QAction
     about: QAction
 
@@ -53,6 +55,10 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
         forget_client=_action(window, tr("&Forget This Client…")),
         delete_entry=_action(window, tr("&Delete Entry…")),
         change_passphrase=_action(window, tr("Change &Passphrase…")),
+        profile=_action(window, tr("Practice &Profile…"),
+                        tip=tr("What a peer group hears about your practice")),
+        brief=_action(window, tr("Case &Brief for Supervision…"), "Ctrl+Shift+B",
+                      tr("Turn a case into a de-identified brief")),
         shortcuts=_action(window, tr("&Keyboard Shortcuts"), QKeySequence.StandardKey.HelpContents),
         about=_action(window, tr("&About Reflect")),
     )
@@ -91,6 +97,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
     journal.addSeparator()
     journal.addAction(a.delete_entry)
     journal.addSeparator()
+    journal.addActions([a.brief, a.profile])
+    journal.addSeparator()
     journal.addAction(a.change_passphrase)
 
     help_menu = bar.addMenu(tr("&Help"))
@@ -103,6 +111,7 @@ SHORTCUTS = (
     ("Ctrl+S", "Save the entry"),
     ("Ctrl+F", "Search the entries"),
     ("Esc", "Clear the search (in the search field)"),
+    ("Ctrl+Shift+B", "Make a case brief for supervision"),
     ("Ctrl+L", "Lock the journal"),
     ("Ctrl+Q", "Quit"),
 )

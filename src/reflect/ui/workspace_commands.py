@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from reflect.ui import prompts
+from reflect.ui.brief_wizard import BriefWizard
 from reflect.ui.entry_filter import ALL
 from reflect.ui.look import apply_look
 from reflect.ui.main_actions import SHORTCUTS
+from reflect.ui.profile_dialog import ProfileDialog
 
 
 class WorkspaceCommands:
@@ -24,6 +26,8 @@ class WorkspaceCommands:
         a.delete_entry.triggered.connect(self.delete_entry)
         a.backup.triggered.connect(self.backup_now)
         a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.profile.triggered.connect(self.edit_profile)
+        a.brief.triggered.connect(self.make_brief)
         a.settings.triggered.connect(self.open_settings)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.about)
@@ -127,6 +131,20 @@ class WorkspaceCommands:
         from PySide6.QtGui import QCursor
 
         return QCursor(Qt.CursorShape.WaitCursor)
+
+    def edit_profile(self) -> None:
+        if self.w.journal is not None:
+            ProfileDialog(self.w.journal, self.w).exec()
+
+    def make_brief(self) -> None:
+        """The case brief wizard, starting from the client selected in the list."""
+        if self.w.journal is None:
+            return
+        if not self.w.journal.clients():
+            QMessageBox.information(self.w, self.w.tr("No clients yet"), self.w.tr(
+                "A brief is made from a client's sessions. Write an entry for a client first."))
+            return
+        BriefWizard(self.w.journal, self.w, self.w.current_client_id()).exec()
 
     def change_passphrase(self) -> None:
         from reflect.ui.passphrase_dialog import ChangePassphraseDialog
