@@ -235,3 +235,32 @@ def test_no_sessions_chosen_keeps_next_closed(qtbot, sample_journal):
         model.setData(model.index(row), 0, 10)  # Qt.CheckStateRole, unchecked
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "0 of" in wizard.case_page.sessions_hint.text()
+
+
+def test_review_by_keyboard_alone(qtbot, sample_journal):
+    from PySide6.QtCore import Qt
+
+    dee = sample_journal.find_people("Dee")[0]
+    wizard = open_wizard(qtbot, sample_journal, dee)
+    to_review(qtbot, wizard)
+    page = wizard.review_page
+    n = page.model.rowCount()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)  # shortcuts reach the active window only
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 1
+    key, span = page.model.rows[1]
+    assert page.marker.current_key() == key  # the passage view follows the row
+    qtbot.keyClick(page.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # keep
+    assert page.model.rowCount() == n - 1
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    qtbot.waitUntil(lambda: page.model.rowCount() == n)  # a button's shortcut animates a click
+    # select words in the passage view with the keyboard, and mark them
+    page.marker.text.setFocus()
+    page.marker.text.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(page.marker.text, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert page.marker.mark_button.isEnabled()
+    qtbot.keyClick(page.reviewed, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.reviewed.isChecked)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()

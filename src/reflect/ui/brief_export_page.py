@@ -92,6 +92,9 @@ class ExportPage(QWizardPage):
         self.open_folder.setVisible(False)
         self.save_button.setFocus()
 
+    def writing(self) -> bool:
+        return self._writing
+
     def isComplete(self) -> bool:  # noqa: N802
         return self.written is not None and not self._writing
 

@@ -94,7 +94,7 @@ class ReviewPage(QWizardPage):
         self.keep_button.setToolTip(self.tr("Undo this redaction: the words appear in the brief "
                                             "as you wrote them"))
         self.undo_button = QPushButton(self.tr("&Undo last change"))
-        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.note = label("", "hint")
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_button)

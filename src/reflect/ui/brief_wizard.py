@@ -82,6 +82,8 @@ class BriefWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Closing drops the draft and empties every view that showed journal text."""
+        if self.export_page.writing():
+            return  # a brief is being written: it finishes (or is refused) first
         self.review_page.wipe()
         self.review_state = None
         self._case_key = None
