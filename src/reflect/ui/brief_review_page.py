@@ -194,6 +194,9 @@ class ReviewPage(QWizardPage):
         self.refresh()
         leaks = self.state.leaks()
         if leaks:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.model.index(-1, -1))
+            self.preview.select(-1)
             key = next(iter(leaks))
             start, end = leaks[key][0]
             self.marker.show_span(key, start, end)
@@ -215,6 +218,7 @@ class ReviewPage(QWizardPage):
         while self.legend_layout.count():
             item = self.legend_layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone now, not only when the event loop comes round
                 item.widget().deleteLater()
         entries = [(KIND_COLOURS.get(k, "#e2e2e2"), kind_label(k)) for k in kinds]
         if leak:
