@@ -1,0 +1,97 @@
+"""Does the clause before a cue negate it, and whose feeling is it?
+
+Both questions look only backwards from the cue, inside its clause: a clause ends at punctuation,
+a line break or a joining word ("but", "and", "because" ...). Negators *inside* a cue are part of
+it ("didn't ask first", "not sure it was right", "no one to ask") and are never seen here, because
+the look-back stops where the cue starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LOOKBACK_CHARS = 120
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s"
+    r"|\b(?:but|and|although|though|however|yet|so|because|whereas|while|then|until|when)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\w']+")
+NEGATORS = frozenset(
+    ["no", "not", "never", "nothing", "none", "nor", "without", "cannot", "can't", "couldn't", "don't", "doesn't", "didn't", "won't", "wouldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "mustn't", "needn't", "hardly", "barely", "dont", "didnt", "doesnt", "wasnt", "isnt", "cant", "couldnt", "wont"]
+)
+# A negator followed by one of these does not negate what comes after it:
+# "couldn't stop thinking about her", "can't help feeling protective", "no longer safe".
+_NOT_NEGATING_NEXT = frozenset(
+    ["stop", "stopped", "help", "shake", "longer", "only", "just", "one", "doubt", "wonder", "matter", "get", "sleep"]
+)
+# "said no to the tea": the word before makes "no" an answer, not a negation.
+_ANSWER_VERBS = frozenset(["said", "say", "says", "saying", "answered", "replied"])
+SUBJECT_FIRST = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "we", "we're", "we'd", "we've"])
+SUBJECT_THIRD = frozenset(
+    ["she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "shes", "hes", "theyre", "client", "client's", "clients"]
+)
+_PRONOUNS = SUBJECT_FIRST | SUBJECT_THIRD
+
+
+def clause_before(text: str, start: int) -> str:
+    """The part of the clause that precedes ``start`` (at most ~120 characters)."""
+    window = text[max(0, start - _LOOKBACK_CHARS) : start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(window):
+        cut = m.end()
+    return window[cut:]
+
+
+def _tokens(clause: str) -> list[str]:
+    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(clause)]
+
+
+def is_negated(text: str, start: int, window: int = 3) -> bool:
+    """True when a negator stands within ``window`` words before ``start`` in the same clause.
+
+    A subject pronoun between the negator and the cue ends its reach ("I didn't think she was
+    safe" still reports a safety concern about her).
+    """
+    tokens = _tokens(clause_before(text, start))
+    if not tokens:
+        return False
+    tail = tokens[-(window + 1) :]
+    offset = len(tokens) - len(tail)
+    for i, tok in enumerate(tail):
+        if tok not in NEGATORS and not (tok.endswith("n't") and len(tok) > 3):
+            continue
+        following = tail[i + 1 : i + 2]
+        if following and following[0] in _NOT_NEGATING_NEXT:
+            continue
+        previous = tokens[offset + i - 1] if offset + i > 0 else ""
+        if tok == "no" and previous in _ANSWER_VERBS:
+            continue
+        if any(t in _PRONOUNS for t in tail[i + 1 :]):
+            continue
+        return True
+    return False
+
+
+def nearest_subject(text: str, start: int) -> str | None:
+    """``'practitioner'``, ``'client'`` or None: the nearest subject pronoun before ``start``.
+
+    Journals are written in the first person and often drop the "I" ("Really irritated today"),
+    so no subject at all is treated by callers as the practitioner's own voice.
+    """
+    for tok in reversed(_tokens(clause_before(text, start))):
+        if tok in SUBJECT_FIRST:
+            return "practitioner"
+        if tok in SUBJECT_THIRD:
+            return "client"
+    return None
+
+
+def perspective_allows(text: str, start: int, perspective: str) -> bool:
+    """Whether a cue that must be ``perspective``'s feeling fits the clause it was found in."""
+    if perspective == "any":
+        return True
+    subject = nearest_subject(text, start)
+    if perspective == "practitioner":
+        return subject != "client"
+    return subject != "practitioner"
