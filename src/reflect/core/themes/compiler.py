@@ -117,6 +117,14 @@ class CompiledTheme:
         return tuple(self.fallback_cues.values())
 
 
+def _guarded(pattern: str) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead of its anchors, so most positions fail at once."""
+    found = anchors(pattern)
+    if not found:
+        return re.compile(pattern, FLAGS)
+    return re.compile(r"(?<!\w)(?=" + trie_regex(found) + ")(?:" + pattern + ")", FLAGS)
+
+
 def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     unguarded: list[str] = []
     fallback_cues: dict[str, int] = {}
@@ -131,7 +139,7 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     fallback = re.compile(r"\b(?:" + "|".join(unguarded) + ")", FLAGS) if unguarded else None
     exclusion = None
     if theme.exclusions:
-        exclusion = re.compile("|".join(f"(?:{p})" for p in theme.exclusions), FLAGS)
+        exclusion = _guarded("|".join(f"(?:{p})" for p in theme.exclusions))
     return CompiledTheme(
         theme,
         tuple(re.compile(c.pattern, FLAGS) for c in theme.cues),
@@ -169,8 +177,10 @@ class AnchorScanner:
         body = trie_regex(set(owners)) if owners else "(?!)"
         # Case-sensitive over lower-cased text (faster); the other for the rare text whose
         # lower-casing changes its length, so offsets would no longer line up.
-        self._inner = re.compile(_WORD_START + "(" + body + ")")
-        self._inner_anycase = re.compile(_WORD_START + "(" + body + ")", FLAGS)
+        # The anchor is looked at, not consumed, so an anchor spanning several words ("felt ")
+        # cannot hide a cue that starts at the next word.
+        self._inner = re.compile(_WORD_START + "(?=(" + body + "))")
+        self._inner_anycase = re.compile(_WORD_START + "(?=(" + body + "))", FLAGS)
         self._first = re.compile(body)
         self._first_anycase = re.compile(body, FLAGS)
 

@@ -27,7 +27,7 @@ from reflect.core.themes.lexicon import (
     load_builtin,
     user_theme_def,
 )
-from reflect.core.themes.negation import is_negated, perspective_allows
+from reflect.core.themes.negation import clause_tokens, is_negated, perspective_allows
 
 _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no cue matches
 _MAX_REPEATS = 3
@@ -135,15 +135,19 @@ class ThemeDetector:
         cue = compiled.theme.cues[cue_index]
         if compiled.exclusion is not None and any(
             x.start() < end and start < x.end()
-            for x in compiled.exclusion.finditer(scan, max(0, start - 60), end + 60)
+            for x in compiled.exclusion.finditer(scan, max(0, start - 50), end + 50)
         ):
             return
-        if is_negated(scan, start, self.lexicon.negation_window):
+        tokens = clause_tokens(scan, start)
+        if is_negated(scan, start, self.lexicon.negation_window, tokens):
             return
-        if not perspective_allows(scan, start, cue.perspective):
+        if not perspective_allows(scan, start, cue.perspective, tokens):
             return
         s, e = start - field_start, end - field_start
-        found.setdefault(t, {}).setdefault(cue_index, []).append(Evidence(name, s, e, text[s:e]))
+        spans = found.setdefault(t, {}).setdefault(cue_index, [])
+        if any(ev.field == name and ev.start < e and s < ev.end for ev in spans):
+            return  # the same cue found again inside its own match ("the only one" / "only one")
+        spans.append(Evidence(name, s, e, text[s:e]))
 
     def _score(self, found, fields) -> list[ThemeHit]:
         lex = self.lexicon

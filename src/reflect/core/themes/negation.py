@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 
 _LOOKBACK_CHARS = 120
-_CLAUSE_BREAK = re.compile(
-    r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s"
-    r"|\b(?:but|and|although|though|however|yet|so|because|whereas|while|then|until|when)\b",
-    re.IGNORECASE,
+_PUNCT_BREAK = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s")
+_JOINERS = frozenset(
+    ["but", "and", "although", "though", "however", "yet", "so", "because", "whereas", "while", "then", "until", "when"]
 )
 _TOKEN = re.compile(r"[\w']+")
 NEGATORS = frozenset(
@@ -38,22 +37,28 @@ def clause_before(text: str, start: int) -> str:
     """The part of the clause that precedes ``start`` (at most ~120 characters)."""
     window = text[max(0, start - _LOOKBACK_CHARS) : start]
     cut = 0
-    for m in _CLAUSE_BREAK.finditer(window):
+    for m in _PUNCT_BREAK.finditer(window):
         cut = m.end()
     return window[cut:]
 
 
-def _tokens(clause: str) -> list[str]:
-    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(clause)]
+def clause_tokens(text: str, start: int) -> list[str]:
+    """Lower-case words of the clause before ``start``, after its last joining word."""
+    tokens = _TOKEN.findall(clause_before(text, start).lower().replace("\u2019", "'"))
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in _JOINERS:
+            return tokens[i + 1 :]
+    return tokens
 
 
-def is_negated(text: str, start: int, window: int = 3) -> bool:
+def is_negated(text: str, start: int, window: int = 3, tokens: list[str] | None = None) -> bool:
     """True when a negator stands within ``window`` words before ``start`` in the same clause.
 
     A subject pronoun between the negator and the cue ends its reach ("I didn't think she was
     safe" still reports a safety concern about her).
     """
-    tokens = _tokens(clause_before(text, start))
+    if tokens is None:
+        tokens = clause_tokens(text, start)
     if not tokens:
         return False
     tail = tokens[-(window + 1) :]
@@ -73,13 +78,15 @@ def is_negated(text: str, start: int, window: int = 3) -> bool:
     return False
 
 
-def nearest_subject(text: str, start: int) -> str | None:
+def nearest_subject(text: str, start: int, tokens: list[str] | None = None) -> str | None:
     """``'practitioner'``, ``'client'`` or None: the nearest subject pronoun before ``start``.
 
     Journals are written in the first person and often drop the "I" ("Really irritated today"),
     so no subject at all is treated by callers as the practitioner's own voice.
     """
-    for tok in reversed(_tokens(clause_before(text, start))):
+    if tokens is None:
+        tokens = clause_tokens(text, start)
+    for tok in reversed(tokens):
         if tok in SUBJECT_FIRST:
             return "practitioner"
         if tok in SUBJECT_THIRD:
@@ -87,11 +94,13 @@ def nearest_subject(text: str, start: int) -> str | None:
     return None
 
 
-def perspective_allows(text: str, start: int, perspective: str) -> bool:
+def perspective_allows(
+    text: str, start: int, perspective: str, tokens: list[str] | None = None
+) -> bool:
     """Whether a cue that must be ``perspective``'s feeling fits the clause it was found in."""
     if perspective == "any":
         return True
-    subject = nearest_subject(text, start)
+    subject = nearest_subject(text, start, tokens)
     if perspective == "practitioner":
         return subject != "client"
     return subject != "practitioner"
