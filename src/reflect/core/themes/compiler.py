@@ -25,6 +25,8 @@ from reflect.core.themes.lexicon import ThemeDef
 
 FLAGS = re.IGNORECASE
 _MAX_PREFIXES = 48
+_ANCHOR_CHARS = 10  # longer anchors only make the scanning trie bigger
+
 _LITERAL = sre_parse.LITERAL
 _BRANCH = sre_parse.BRANCH
 _SUBPATTERN = sre_parse.SUBPATTERN
@@ -32,7 +34,6 @@ _AT = sre_parse.AT
 _IN = sre_parse.IN
 _ZERO_WIDTH = (sre_parse.ASSERT, sre_parse.ASSERT_NOT)
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT)
-
 
 def _prefixes(items: list) -> tuple[set[str], bool]:
     """Literal prefixes of a parsed sequence, and whether the sequence was literal to its end."""
@@ -71,7 +72,6 @@ def _prefixes(items: list) -> tuple[set[str], bool]:
             return prefixes, False
     return prefixes, True
 
-
 def anchors(pattern: str) -> set[str] | None:
     """Literal (lower-case) prefixes that every match of ``pattern`` starts with, or None."""
     parsed = sre_parse.parse(pattern, FLAGS)
@@ -79,7 +79,6 @@ def anchors(pattern: str) -> set[str] | None:
     if not found or "" in found:
         return None
     return found
-
 
 def trie_regex(words: set[str]) -> str:
     """A regex matching exactly the given literal strings, factored by common prefixes."""
@@ -102,7 +101,6 @@ def trie_regex(words: set[str]) -> str:
 
     return build(trie)
 
-
 @dataclass(frozen=True)
 class CompiledTheme:
     theme: ThemeDef
@@ -116,14 +114,12 @@ class CompiledTheme:
     def unanchored(self) -> tuple[int, ...]:
         return tuple(self.fallback_cues.values())
 
-
 def _guarded(pattern: str) -> re.Pattern[str]:
     """``pattern`` behind a lookahead of its anchors, so most positions fail at once."""
     found = anchors(pattern)
     if not found:
         return re.compile(pattern, FLAGS)
     return re.compile(r"(?<!\w)(?=" + trie_regex(found) + ")(?:" + pattern + ")", FLAGS)
-
 
 def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     unguarded: list[str] = []
@@ -149,10 +145,8 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         fallback_cues,
     )
 
-
 # A word starts after one of these (or at the very start of the text).
 _WORD_START = "[ \n\t\r'\"(\\[/\u2014\u2013\u201c\u2018\\-\x1f.,;:!?*_>#]"
-
 
 class AnchorScanner:
     """One pass over the text finds every word start where some cue can begin.
@@ -166,7 +160,7 @@ class AnchorScanner:
         owners: dict[str, set[tuple[int, int]]] = {}
         for t, compiled in enumerate(themes):
             for c, found in enumerate(compiled.cue_anchors):
-                for anchor in found or ():
+                for anchor in {a[:_ANCHOR_CHARS] for a in found or ()}:
                     owners.setdefault(anchor, set()).add((t, c))
         self.cues_at: dict[str, tuple[tuple[int, int], ...]] = {}
         for anchor in owners:
