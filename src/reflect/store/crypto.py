@@ -143,7 +143,7 @@ class FieldCipher:
 
     @staticmethod
     def _ad(table: str, column: str, row_id: str) -> bytes:
-        return f"reflect/v1|{table}|{column}|{row_id}".encode()
+        return b"reflect/v1|%s|%s|%s" % (table.encode(), column.encode(), row_id.encode())
 
     def seal_raw(self, table: str, column: str, row_id: str, text: str) -> bytes:
         """Seal a plain string without JSON (the search text: read for every entry per query)."""

@@ -365,13 +365,15 @@ class JournalFile:
             for i, name in enumerate(select)
         ]
         split = len(first)
+        head, rest = plan[:split], plan[split:]
         for raw in fetched:
             out: dict[str, object] = {}
             try:
-                self._open_into(table, raw, plan[:split], out)
+                self._open_into(table, raw, head, out)
                 if test and not test[1](out):
                     continue
-                self._open_into(table, raw, plan[split:], out)
+                if rest:
+                    self._open_into(table, raw, rest, out)
             except DamagedRecord as record:
                 if damaged is None:
                     raise
@@ -382,18 +384,18 @@ class JournalFile:
     def _open_into(self, table: str, raw: tuple, plan: list[tuple], out: dict[str, object]) -> None:
         row_id = raw[0]
         cipher = self._cipher
-        for i, name, is_clear, later, is_raw in plan:
-            value = raw[i]
-            if is_clear or (later and value is None):
-                out[name] = value
-                continue
-            try:
-                if is_raw:
+        name = ""
+        try:
+            for i, name, is_clear, later, is_raw in plan:
+                value = raw[i]
+                if is_clear or (later and value is None):
+                    out[name] = value
+                elif is_raw:
                     out[name] = cipher.open_raw(table, name, row_id, value)
                 else:
                     out[name] = cipher.open(table, name, row_id, value)
-            except crypto.DecryptionError:
-                raise DamagedRecord(table, row_id, name) from None
+        except crypto.DecryptionError:
+            raise DamagedRecord(table, row_id, name) from None
 
     def ids(self, table: str, **where: object) -> list[str]:
         clause, params = self._where(table, where)
