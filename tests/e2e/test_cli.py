@@ -209,3 +209,25 @@ def test_kill_9_loses_no_entry_that_was_saved(empty_journal):
     with Journal.open(empty_journal, PASSPHRASE) as j:
         assert j.entry_count() >= saved
         assert j.verify().ok
+
+
+def test_themes_json_and_text(filled_journal):
+    result = run("themes", "--json", "--journal", filled_journal)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["entries"]) == 40
+    some = next(e for e in data["entries"] if e["themes"])
+    theme = some["themes"][0]
+    assert set(theme) >= {"id", "score", "source", "evidence"}
+    assert theme["source"] in ("auto", "user") and theme["evidence"]
+    for r in data["recurring"]:
+        assert set(r) >= {"client", "theme", "count", "of_sessions", "first", "last"}
+        assert 3 <= r["count"] <= r["of_sessions"] <= 5
+    dee = json.loads(run("themes", "--client", "Dee", "--json", "--journal", filled_journal).stdout)
+    assert {e["client"] for e in dee["entries"]} == {"Deanna Whitcombe"}
+    text = run("themes", "--text", "--json", passphrase=None,
+               input="I stayed twenty minutes over again and then she texted me at 11pm.")
+    found = json.loads(text.stdout)["themes"]
+    assert [t["id"] for t in found] == ["boundaries"]
+    negated = run("themes", "--text", passphrase=None, input="No boundary issues today.")
+    assert negated.returncode == 0 and negated.stdout == ""

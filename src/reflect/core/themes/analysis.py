@@ -1,0 +1,136 @@
+"""Themes of a whole journal: detection, the practitioner's decisions, and recurrence.
+
+The practitioner always wins: a theme they rejected on an entry never comes back there, one
+they accepted or added stays whatever detection says. Everything here reads through
+``reflect.core.journal.Journal``; nothing is stored except the decisions themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reflect.core.journal import Journal
+from reflect.core.model import Entry
+from reflect.core.themes.detector import Evidence, ThemeDetector
+from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
+
+AUTO, USER = "auto", "user"
+SUGGESTED, ACCEPTED, ADDED = "suggested", "accepted", "added"
+
+
+@dataclass
+class EntryTheme:
+    theme: str
+    label: str
+    score: float
+    source: str  # "auto": detection found it; "user": only the practitioner's hand
+    status: str  # "suggested" (detected, not yet decided), "accepted", or "added" by hand
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class EntryAnalysis:
+    entry_id: str
+    date: datetime
+    client_id: str | None
+    themes: list[EntryTheme]
+
+    def ids(self) -> list[str]:
+        return [t.theme for t in self.themes]
+
+
+@dataclass
+class JournalThemes:
+    entries: list[EntryAnalysis]  # oldest first
+    recurring: list[Recurrence]
+    labels: dict[str, str]
+
+    def records(self):
+        return [(a.entry_id, a.date, a.client_id, a.ids()) for a in self.entries]
+
+    def counts_by_month(self) -> dict[str, dict[str, int]]:
+        """theme -> {"YYYY-MM": entries}."""
+        return counts_by_month(self.records())
+
+    def grid(self) -> dict[tuple[str | None, str], list[EntryAnalysis]]:
+        """(client id, theme) -> the entries where it appears: the heat map's cells."""
+        cells: dict[tuple[str | None, str], list[EntryAnalysis]] = defaultdict(list)
+        for a in self.entries:
+            for t in a.themes:
+                cells[(a.client_id, t.theme)].append(a)
+        return dict(cells)
+
+    def recurring_for(self, client_id: str) -> list[Recurrence]:
+        return [r for r in self.recurring if r.client == client_id]
+
+
+def detector_for(journal: Journal) -> ThemeDetector:
+    """The built-in themes plus the practitioner's own."""
+    detector = ThemeDetector.builtin()
+    user = journal.user_themes()
+    return detector.with_user_themes(user) if user else detector
+
+
+def distinct_evidence(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """Each stretch of text once: a span inside a longer span of the same field is dropped."""
+    unique = {(e.field, e.start, e.end): e for e in evidence}.values()
+    spans = sorted(unique, key=lambda e: (e.field, e.start, -(e.end - e.start)))
+    out: list[Evidence] = []
+    for e in spans:
+        if out and out[-1].field == e.field and out[-1].start <= e.start and e.end <= out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def analyse_entry(entry: Entry, detector: ThemeDetector) -> list[EntryTheme]:
+    labels = {t.id: t.label for t in detector.themes}
+    rejected = set(entry.rejected_themes)
+    chosen = list(dict.fromkeys(entry.themes))
+    out: list[EntryTheme] = []
+    seen: set[str] = set()
+    for hit in detector.detect_entry(entry):
+        if hit.theme in rejected:
+            continue
+        status = ACCEPTED if hit.theme in chosen else SUGGESTED
+        out.append(EntryTheme(hit.theme, labels.get(hit.theme, hit.theme), round(hit.score, 3),
+                              AUTO, status, distinct_evidence(hit.evidence)))
+        seen.add(hit.theme)
+    for theme in chosen:
+        if theme not in seen and theme not in rejected:
+            out.append(EntryTheme(theme, labels.get(theme, theme.replace("_", " ")), 1.0, USER,
+                                  ADDED))
+    return out
+
+
+def analyse_entries(
+    entries: Iterable[Entry],
+    detector: ThemeDetector,
+    *,
+    window: int = 5,
+    min_count: int = 3,
+) -> JournalThemes:
+    analysed = [
+        EntryAnalysis(e.id or "", e.date, e.client_id, analyse_entry(e, detector))
+        for e in sorted(entries, key=lambda e: e.date)
+    ]
+    result = JournalThemes(analysed, [], {t.id: t.label for t in detector.themes})
+    result.recurring = recurring(result.records(), window=window, min_count=min_count)
+    return result
+
+
+def analyse_journal(
+    journal: Journal,
+    *,
+    client_id: str | None = None,
+    window: int = 5,
+    min_count: int = 3,
+    detector: ThemeDetector | None = None,
+) -> JournalThemes:
+    """Every entry (or one client's) with its themes, and what recurs per client."""
+    entries = journal.entries(client_id=client_id) if client_id else journal.entries()
+    return analyse_entries(entries, detector or detector_for(journal), window=window,
+                           min_count=min_count)
