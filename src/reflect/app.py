@@ -48,8 +48,10 @@ def create_application(argv: list[str] | None = None, look: str = "system"):
 
 
 def main(journal_path: str | Path | None = None) -> int:
+    from reflect.ui import crash
     from reflect.ui.settings import Settings
 
+    crash.install()
     settings = Settings.load()
     app = create_application(look=settings.look)
 

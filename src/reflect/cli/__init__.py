@@ -79,3 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:  # a bug: say where, never what it carried (it may be journal text)
+        from reflect.core.diagnostics import describe
+
+        print(f"reflect {args.command}: an unexpected error; nothing was changed.\n"
+              + describe(type(exc), exc.__traceback__), file=sys.stderr)
+        return EXIT_ERROR
