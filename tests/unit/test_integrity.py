@@ -52,3 +52,21 @@ def test_damaged_summary_is_skipped_not_fatal(sample_journal, journal_path):
         hits = search(j, "")
         assert len(hits) == 39
         assert len(j.damaged) == 1
+
+
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(journal, sample_lines):
+    import pytest
+
+    from reflect.core.errors import DiskFull
+    from reflect.core.interchange import import_lines
+
+    import_lines(journal, sample_lines[:2])
+    before = list(export_lines(journal))
+    conn = journal._file._conn  # SQLite's page cap gives the same error as a full disk
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(DiskFull, match="disk is full, so nothing was saved"):
+        import_lines(journal, sample_lines)
+    conn.execute("PRAGMA max_page_count = 1073741823")
+    assert list(export_lines(journal)) == before
+    assert journal.entry_count() == 2
