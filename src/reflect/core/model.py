@@ -43,6 +43,27 @@ class PersonKind(enum.StrEnum):
     OTHER = "other"
 
 
+class SessionNumbers:
+    """What the minutes and stress ratings of a session say (for Entry and EntrySummary)."""
+
+    planned_minutes: int | None
+    actual_minutes: int | None
+    stress_before: int | None
+    stress_after: int | None
+
+    @property
+    def overtime_minutes(self) -> int:
+        if self.planned_minutes is None or self.actual_minutes is None:
+            return 0
+        return max(0, self.actual_minutes - self.planned_minutes)
+
+    @property
+    def stress_change(self) -> int | None:
+        if self.stress_before is None or self.stress_after is None:
+            return None
+        return self.stress_after - self.stress_before
+
+
 @dataclass
 class Person:
     """A client, or someone else in the work (a client's partner, a GP, a colleague)."""
@@ -88,7 +109,7 @@ class Control:
 
 
 @dataclass
-class Entry:
+class Entry(SessionNumbers):
     """One client interaction (or, with no client, a general reflection on the work)."""
 
     date: datetime
@@ -108,17 +129,6 @@ class Entry:
     rejected_themes: list[str] = field(default_factory=list)  # suggestions turned down: never again
     id: str | None = None
 
-    @property
-    def overtime_minutes(self) -> int:
-        if self.planned_minutes is None or self.actual_minutes is None:
-            return 0
-        return max(0, self.actual_minutes - self.planned_minutes)
-
-    @property
-    def stress_change(self) -> int | None:
-        if self.stress_before is None or self.stress_after is None:
-            return None
-        return self.stress_after - self.stress_before
 
     def first_line(self) -> str:
         """The first line of what was written, skipping Markdown headings (a template's
@@ -165,7 +175,7 @@ class Profile:
 
 
 @dataclass
-class EntrySummary:
+class EntrySummary(SessionNumbers):
     """What the entry list and search need of an entry, read with one decryption."""
 
     id: str
@@ -180,14 +190,3 @@ class EntrySummary:
     template: str | None = None
     text: str = ""  # every free-text field, lower-cased, for search
 
-    @property
-    def overtime_minutes(self) -> int:
-        if self.planned_minutes is None or self.actual_minutes is None:
-            return 0
-        return max(0, self.actual_minutes - self.planned_minutes)
-
-    @property
-    def stress_change(self) -> int | None:
-        if self.stress_before is None or self.stress_after is None:
-            return None
-        return self.stress_after - self.stress_before
