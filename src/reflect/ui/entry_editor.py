@@ -21,6 +21,7 @@ from reflect.core.model import Person, PersonKind
 from reflect.core.templates import get_template, has_template
 from reflect.ui import entry_editor_state as states
 from reflect.ui.demand_control_lists import RowList
+from reflect.ui.entry_editor_themes import EditorThemes
 from reflect.ui.entry_editor_view import DEFAULT_TEMPLATE, EntryEditorView
 
 DEFAULT_AUTOSAVE_SECONDS = 3.0
@@ -44,7 +45,7 @@ class EntryEditor(EntryEditorView):
         self._baseline: dict[str, Any] | None = None  # None: differs from the journal by definition
         self._last_drafted: dict[str, Any] | None = None
         self._dirty = False
-        self._entry_extra: dict[str, Any] = {"themes": [], "people_ids": []}
+        self._entry_extra: dict[str, Any] = {"themes": [], "rejected_themes": [], "people_ids": []}
         self._template_key = self._template.id  # what is saved; kept as found for old entries
         self._autosave = QTimer(self)
         self._autosave.setInterval(max(100, int(float(seconds) * 1000)))
@@ -52,6 +53,7 @@ class EntryEditor(EntryEditorView):
         self.session.is_known_client = lambda name: bool(
             self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
         )
+        self.themes = EditorThemes(self, self.themes_panel)
         self._wire()
         self.setEnabled(False)
 
@@ -131,6 +133,7 @@ class EntryEditor(EntryEditorView):
             demands=self.demands.states(),
             controls=self.controls.states(),
             themes=list(self._entry_extra["themes"]),
+            rejected_themes=list(self._entry_extra["rejected_themes"]),
             people_ids=list(self._entry_extra["people_ids"]),
         )
         return state
@@ -144,7 +147,11 @@ class EntryEditor(EntryEditorView):
             self._entry_id = state["entry_id"]
             self._removed_from = []
             self.undo_remove_button.setVisible(False)
-            self._entry_extra = {"themes": state["themes"], "people_ids": state["people_ids"]}
+            self._entry_extra = {
+                "themes": state["themes"],
+                "rejected_themes": state["rejected_themes"],
+                "people_ids": state["people_ids"],
+            }
             self._reload_clients()
             self.session.set_state(state)
             self.narrative.show_write()
@@ -242,6 +249,10 @@ class EntryEditor(EntryEditorView):
     def current_entry_id(self) -> str | None:
         return self._entry_id
 
+    def refresh_themes(self) -> None:
+        """Detect the entry's themes again (after the practitioner's own themes changed)."""
+        self.themes.refresh()
+
     def _start(self, state: dict[str, Any], draft_key: str, *, clean: bool) -> None:
         if self._dirty:
             self.flush_draft()  # switching away never drops what was typed
@@ -255,6 +266,7 @@ class EntryEditor(EntryEditorView):
         if not clean:
             self._autosave.start()
         self.dirtyChanged.emit(self._dirty)
+        self.themes.refresh()
 
     def new_entry(self, client_id: str | None, template_id: str | None = None) -> None:
         """A fresh entry dated now, for this client, with the template's prompts pre-filled."""
@@ -327,6 +339,7 @@ class EntryEditor(EntryEditorView):
         self._last_drafted = None
         self._set_dirty(False)
         self._set_status(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
+        self.themes.refresh()  # saving an entry updates its themes at once
         self.entrySaved.emit(entry.id)
         return True
 
@@ -364,7 +377,8 @@ class EntryEditor(EntryEditorView):
         self._draft_key = None
         self._baseline = None
         self._last_drafted = None
-        self._entry_extra = {"themes": [], "people_ids": []}
+        self._entry_extra = {"themes": [], "rejected_themes": [], "people_ids": []}
+        self.themes.clear()
         self._set_status("")
         was_dirty, self._dirty = self._dirty, False
         if was_dirty:

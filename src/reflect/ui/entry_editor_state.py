@@ -61,6 +61,7 @@ def empty_state(template_id: str, date: datetime, client_id: str | None = None) 
         "demands": [],
         "controls": [],
         "themes": [],
+        "rejected_themes": [],
         "people_ids": [],
     }
 
@@ -79,6 +80,7 @@ def normalise(data: dict[str, Any]) -> dict[str, Any]:
         {**EMPTY_CONTROL, **c} for c in state["controls"] or [] if isinstance(c, dict)
     ]
     state["themes"] = list(state["themes"] or [])
+    state["rejected_themes"] = list(state["rejected_themes"] or [])
     state["people_ids"] = list(state["people_ids"] or [])
     return state
 
@@ -120,6 +122,7 @@ def state_from_entry(entry: Entry, client_name: str = "") -> dict[str, Any]:
             for c in entry.controls
         ],
         "themes": list(entry.themes),
+        "rejected_themes": list(entry.rejected_themes),
         "people_ids": list(entry.people_ids),
     }
 
@@ -188,4 +191,5 @@ def entry_from_state(state: dict[str, Any], client_id: str | None) -> Entry:
         demands=demands,
         controls=controls,
         themes=list(state["themes"]),
+        rejected_themes=list(state["rejected_themes"]),
     )

@@ -29,6 +29,7 @@ from reflect.ui.demand_control_lists import ControlList, DemandList
 from reflect.ui.entry_editor_narrative import NarrativeEditor
 from reflect.ui.entry_editor_session import SessionFields
 from reflect.ui.entry_editor_style import MutedLabel
+from reflect.ui.themes_chips import ThemeChipsPanel
 
 DEFAULT_TEMPLATE = "dcs"
 
@@ -84,6 +85,7 @@ class EntryEditorView(QWidget):
 
         self.session = SessionFields(self)
         self.narrative = NarrativeEditor(self)
+        self.themes_panel = ThemeChipsPanel(self)
         self.demands = DemandList(self)
         self.controls = ControlList(self)
         self.went_well = QPlainTextEdit(self)
@@ -104,6 +106,7 @@ class EntryEditorView(QWidget):
         self.sections: dict[str, QGroupBox] = {
             "session": self._section(self.tr("Session"), self.session),
             "narrative": self._section(self.tr("What happened"), self.narrative),
+            "themes": self._section(self.tr("Themes"), self.themes_panel),
             "demands": self._section(
                 self.tr("Demands"),
                 self.demands,
@@ -124,7 +127,7 @@ class EntryEditorView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(14, 12, 14, 18)
         column.setSpacing(16)
-        for key in ("session", "narrative"):
+        for key in ("session", "narrative", "themes"):
             column.addWidget(self.sections[key])
         column.addWidget(self.more_button)
         for key in ("demands", "controls", "went_well"):
@@ -219,7 +222,7 @@ class EntryEditorView(QWidget):
              else self.tr("▸ More: demands and controls")
         )
         for key, box in self.sections.items():
-            visible = t.shows(key) or (key in t.more and expanded)
+            visible = key == "themes" or t.shows(key) or (key in t.more and expanded)
             box.setVisible(visible)
         self.session.set_stress_visible(t.shows("stress"))
         self._fix_tab_order()
@@ -236,6 +239,7 @@ class EntryEditorView(QWidget):
             self.template_combo,
             *self.session.focus_widgets(),
             *self.narrative.focus_widgets(),
+            *self.themes_panel.focus_widgets(),
             self.more_button,
             *self.demands.focus_widgets(),
             *self.controls.focus_widgets(),
