@@ -60,6 +60,13 @@ QFrame#ThemeChip QToolButton {{
     color: {_mix(text, base, 0.75)};
 }}
 QFrame#ThemeChip QToolButton:hover {{ background: {_mix(accent, base, 0.25)}; color: {text.name()}; }}
+QToolButton#AddTheme {{
+    border: 1px dashed {_mix(text, base, 0.35)}; border-radius: 13px; padding: 4px 12px;
+    background: transparent; color: {_mix(text, base, 0.8)};
+}}
+QToolButton#AddTheme:hover {{ background: {_mix(accent, base, 0.18)}; }}
+QToolButton#AddTheme:focus {{ border: 2px solid {accent.name()}; padding: 3px 11px; }}
+QToolButton#AddTheme::menu-indicator {{ image: none; width: 0px; }}
 """
 
 
@@ -179,7 +186,8 @@ class ThemeChipsPanel(QWidget):
 
         self.chip_box = QWidget(self)
         self.flow = FlowLayout(self.chip_box, spacing=8)
-        self.add_button = QToolButton(self)
+        self.add_button = QToolButton(self.chip_box)
+        self.add_button.setObjectName("AddTheme")
         self.add_button.setText(self.tr("+ Add theme…"))
         self.add_button.setAccessibleName(self.tr("Add a theme by hand"))
         self.add_button.setToolTip(self.tr("Add a theme you see in this entry"))
