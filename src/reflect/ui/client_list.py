@@ -1,4 +1,6 @@
-"""The client list: "All entries", each client with their entry count, "General reflections"."""
+"""The client list: "All entries", each client with their entry count, "General reflections".
+
+A client with a recurring theme gets a small marker (●) and a tooltip naming the themes."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from reflect.ui.look import muted_color
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECURRING_ROLE = Qt.ItemDataRole.UserRole + 2  # "Recurring: Boundaries (3 of last 5)" or ""
+MARKER = "\u25cf"
 
 
 @dataclass
@@ -28,19 +32,22 @@ class ClientRow:
     label: str
     count: int
     tooltip: str = ""
+    recurring: str = ""
 
 
 class ClientListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ClientRow] = []
+        self._recurring: dict[str, str] = {}
 
     def set_journal_data(self, clients: list[Person], summaries: list[EntrySummary]) -> None:
         counts = Counter(s.client_id for s in summaries)
         rows = [ClientRow(ALL, self.tr("All entries"), len(summaries))]
         for p in clients:
             tip = p.name if p.alias and p.alias != p.name else ""
-            rows.append(ClientRow(p.id, p.display, counts.get(p.id, 0), tip))
+            rows.append(ClientRow(p.id, p.display, counts.get(p.id, 0), tip,
+                                  self._recurring.get(p.id, "")))
         rows.append(ClientRow(GENERAL, self.tr("General reflections"), counts.get(None, 0),
                               self.tr("Entries about the work in general, with no client")))
         self.beginResetModel()
@@ -50,7 +57,22 @@ class ClientListModel(QAbstractListModel):
     def clear(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._recurring = {}
         self.endResetModel()
+
+    def set_recurring(self, by_client: dict[str, list[tuple[str, int, int]]]) -> None:
+        """client id -> [(theme label, count, of sessions)]; an empty dict clears every flag."""
+        self._recurring = {
+            client: self.tr("Recurring: %1").replace("%1", ", ".join(
+                self.tr("%1 (%2 of last %3)").replace("%1", label).replace("%2", str(n))
+                .replace("%3", str(of)) for label, n, of in themes))
+            for client, themes in by_client.items() if themes}
+        for i, row in enumerate(self._rows):
+            text = self._recurring.get(row.key, "")
+            if text != row.recurring:
+                row.recurring = text
+                index = self.index(i, 0)
+                self.dataChanged.emit(index, index)
 
     def row_of(self, key: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.key == key), -1)
@@ -65,9 +87,12 @@ class ClientListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("%1, %n entries", "", row.count).replace("%1", row.label)
+            text = self.tr("%1, %n entries", "", row.count).replace("%1", row.label)
+            return f"{text}. {row.recurring}" if row.recurring else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip or None
+            return "\n".join(t for t in (row.tooltip, row.recurring) if t) or None
+        if role == RECURRING_ROLE:
+            return row.recurring
         if role == KEY_ROLE:
             return row.key
         if role == COUNT_ROLE:
@@ -92,20 +117,26 @@ class CountDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         count = str(index.data(COUNT_ROLE))
+        marker = MARKER if index.data(RECURRING_ROLE) else ""
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         metrics = opt.fontMetrics
         rect = option.rect.adjusted(12, 0, -12, 0)
         count_width = metrics.horizontalAdvance(count) + 12
+        marker_width = metrics.horizontalAdvance(marker + "  ") if marker else 0
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(option.palette.highlightedText().color() if selected
                        else option.palette.text().color())
-        name_rect = QRect(rect.adjusted(0, 0, -count_width, 0))
+        name_rect = QRect(rect.adjusted(0, 0, -count_width - marker_width, 0))
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()))
         painter.setPen(option.palette.highlightedText().color() if selected else muted_color())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         count)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(rect, right, count)
+        if marker:
+            painter.setPen(option.palette.highlightedText().color() if selected
+                           else option.palette.highlight().color())
+            painter.drawText(rect.adjusted(0, 0, -count_width, 0), right, marker)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802

@@ -18,6 +18,7 @@ class Actions:
     find: QAction
     settings: QAction
     look: QActionGroup
+    themes: QAction
     new_client: QAction
     edit_client: QAction
     forget_client: QAction
@@ -50,6 +51,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
         find=_action(window, tr("&Find…"), QKeySequence.StandardKey.Find),
         settings=_action(window, tr("Se&ttings…"), QKeySequence.StandardKey.Preferences),
         look=QActionGroup(window),
+        themes=_action(window, tr("&Themes"), "Ctrl+T",
+                       tr("What keeps coming back, per client and across your practice")),
         new_client=_action(window, tr("New &Client…")),
         edit_client=_action(window, tr("&Edit Client…")),
         forget_client=_action(window, tr("&Forget This Client…")),
@@ -84,6 +87,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
     edit.addAction(a.settings)
 
     view = bar.addMenu(tr("&View"))
+    view.addAction(a.themes)
+    view.addSeparator()
     look = view.addMenu(tr("&Look"))
     for key, text in (("system", tr("Like the &System")), ("light", tr("&Light")),
                       ("dark", tr("&Dark"))):
@@ -111,6 +116,7 @@ SHORTCUTS = (
     ("Ctrl+S", "Save the entry"),
     ("Ctrl+F", "Search the entries"),
     ("Esc", "Clear the search (in the search field)"),
+    ("Ctrl+T", "Show the themes that keep coming back"),
     ("Ctrl+Shift+B", "Make a case brief for supervision"),
     ("Ctrl+L", "Lock the journal"),
     ("Ctrl+Q", "Quit"),

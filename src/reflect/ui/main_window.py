@@ -24,6 +24,7 @@ from reflect.ui.entry_list import EntryListView, EntryTableModel
 from reflect.ui.look import app_icon
 from reflect.ui.main_actions import build_menus
 from reflect.ui.pages import label
+from reflect.ui.themes_worker import ThemesAnalysis
 
 
 def default_editor_factory(journal, settings, parent):
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         self.entries.entryActivated.connect(self._entry_activated)
         self._restore_geometry()
 
+        self.themes = ThemesAnalysis(settings, self)
+        self.themes.updated.connect(self._themes_updated)
+        self.themes.cleared.connect(lambda: self.client_model.set_recurring({}))
+        self.themes_window = None  # made on first View → Themes
+
         from reflect.ui.workspace_commands import WorkspaceCommands
 
         self.commands = WorkspaceCommands(self)
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
         self.editor.setVisible(True)
         self.setWindowTitle(self.tr("Reflect — %1").replace("%1", journal.path.stem) + "[*]")
         self.reload()
+        self.themes.start(journal)
         self.clients.select_key(ALL, quiet=True)
         restored = self.commands.offer_drafts()
         self._drafts_at_attach = set(journal.drafts()) - {restored}
@@ -158,6 +165,10 @@ class MainWindow(QMainWindow):
                 flush()
         if self.editor is not None:
             self.editor.clear()
+        self.themes.clear()
+        if self.themes_window is not None:
+            self.themes_window.save_geometry()
+            self.themes_window.hide()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -183,6 +194,7 @@ class MainWindow(QMainWindow):
         self._client_labels = {p.id: p.display for p in clients}
         self.client_model.set_journal_data(clients, self._summaries)
         self.clients.select_key(scope, quiet=True)
+        self.themes.keep_only({s.id for s in self._summaries})
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -282,6 +294,7 @@ class MainWindow(QMainWindow):
                 self.journal.discard_draft(key)
 
     def _entry_saved(self, entry_id: str) -> None:
+        self.themes.entry_saved(entry_id)
         self.reload()
         if not self.entries.select_entry(entry_id):
             self.search.clear()
@@ -289,6 +302,41 @@ class MainWindow(QMainWindow):
             self.apply_filter()
             self.entries.select_entry(entry_id)
         self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Bring an entry into the editor (from the themes window), listing it in the middle."""
+        if self.journal is None:
+            return
+        self.raise_()
+        self.activateWindow()
+        if not self.entries.select_entry(entry_id):
+            self.search.clear()
+            self.clients.select_key(ALL, quiet=True)
+            self.apply_filter()
+            self.entries.select_entry(entry_id)
+        self._entry_activated(entry_id)
+
+    # --- themes -----------------------------------------------------------------------------
+
+    def _themes_updated(self) -> None:
+        self.client_model.set_recurring(self.themes.recurring_by_client())
+        if self.themes_window is not None:
+            self.themes_window.refresh()
+
+    def client_labels(self) -> dict[str, str]:
+        return {p.id: p.display for p in self.journal.clients()} if self.journal else {}
+
+    def show_themes(self) -> None:
+        if self.journal is None:
+            return
+        if self.themes_window is None:
+            from reflect.ui.themes_view import ThemesWindow
+
+            self.themes_window = ThemesWindow(self.themes, self.settings, self.client_labels,
+                                              self.show_entry, self)
+        self.themes_window.show()
+        self.themes_window.raise_()
+        self.themes_window.activateWindow()
 
     # --- window ---------------------------------------------------------------------------
 

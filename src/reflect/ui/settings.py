@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: the recurrence rule (recurring_min_count of recurring_window)
 LOOKS = ("system", "light", "dark")
 
 
@@ -36,6 +36,10 @@ class Settings:
     last_journal: str = ""
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     splitter_state: str = ""
+    # a theme recurs for a client when it is in at least this many of their last N sessions
+    recurring_min_count: int = 3
+    recurring_window: int = 5
+    themes_geometry: str = ""  # base64 of the themes window's saveGeometry()
     version: int = SETTINGS_VERSION
     path: Path | None = field(default=None, repr=False, compare=False)
 
@@ -63,6 +67,8 @@ class Settings:
     def _clamp(self) -> None:
         self.idle_lock_minutes = max(0, min(self.idle_lock_minutes, 24 * 60))
         self.backup_keep = max(1, min(self.backup_keep, 100))
+        self.recurring_window = max(1, min(self.recurring_window, 50))
+        self.recurring_min_count = max(1, min(self.recurring_min_count, self.recurring_window))
         if self.look not in LOOKS:
             self.look = "system"
 

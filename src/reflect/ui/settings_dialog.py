@@ -1,4 +1,5 @@
-"""The settings dialog: idle lock, default template, look, automatic backups."""
+"""The settings dialog: idle lock, default template, look, automatic backups, and the rule
+that makes a theme recurring."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -58,18 +60,38 @@ class SettingsDialog(QDialog):
         self.keep.setValue(settings.backup_keep)
         self.keep.setAccessibleName(self.tr("Backups to keep"))
 
+        self.recur_count = QSpinBox(minimum=1, maximum=50)
+        self.recur_count.setValue(settings.recurring_min_count)
+        self.recur_count.setAccessibleName(self.tr("Recurring when in at least this many sessions"))
+        self.recur_window = QSpinBox(minimum=1, maximum=50)
+        self.recur_window.setValue(settings.recurring_window)
+        self.recur_window.setAccessibleName(self.tr("Of this many most recent sessions"))
+        self.recur_window.valueChanged.connect(self.recur_count.setMaximum)
+        self.recur_count.setMaximum(self.recur_window.value())
+        recur_row = QHBoxLayout()
+        recur_row.addWidget(QLabel(self.tr("in at least")))
+        recur_row.addWidget(self.recur_count)
+        of_label = QLabel(self.tr("of the &last"))
+        of_label.setBuddy(self.recur_window)
+        recur_row.addWidget(of_label)
+        recur_row.addWidget(self.recur_window)
+        recur_row.addWidget(QLabel(self.tr("sessions")))
+        recur_row.addStretch(1)
+
         form = QFormLayout()
         form.addRow(self.tr("&Lock after idle:"), self.idle)
         form.addRow(self.tr("&New entries use:"), self.template)
         form.addRow(self.tr("Loo&k:"), self.look)
         form.addRow(self.tr("&Backup folder:"), folder_row)
         form.addRow(self.tr("&Keep the last:"), self.keep)
+        form.addRow(self.tr("A theme &recurs:"), recur_row)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item and field and field.widget():
                 item.widget().setBuddy(field.widget())
         form.itemAt(3, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.folder)
+        form.itemAt(5, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.recur_count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -95,5 +117,7 @@ class SettingsDialog(QDialog):
         s.look = self.look.currentData()
         s.backup_folder = self.folder.text().strip()
         s.backup_keep = self.keep.value()
+        s.recurring_window = self.recur_window.value()
+        s.recurring_min_count = min(self.recur_count.value(), s.recurring_window)
         s.save_quietly()
         self.accept()

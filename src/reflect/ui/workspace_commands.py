@@ -29,6 +29,7 @@ class WorkspaceCommands:
         a.profile.triggered.connect(self.edit_profile)
         a.brief.triggered.connect(self.make_brief)
         a.settings.triggered.connect(self.open_settings)
+        a.themes.triggered.connect(window.show_themes)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.about)
         a.look.triggered.connect(lambda action: self.set_look(action.data()))
@@ -175,6 +176,7 @@ class WorkspaceCommands:
         dialog = SettingsDialog(self.w.settings, self.w)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_look(self.w.settings.look)
+            self.w.themes.recompute()  # the recurrence rule may have changed
             self.w.settingsChanged.emit()
 
     def set_look(self, look: str) -> None:
