@@ -9,6 +9,8 @@ stores the decisions (see ``entry_editor_themes``).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
@@ -103,6 +105,7 @@ class ThemeChip(QFrame):
         layout.setContentsMargins(12, 3, 5, 3)
         layout.setSpacing(2)
         self.label = QLabel(("✓ " if kept else "") + item.label, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label)
         layout.addSpacing(4)
         self.keep_button: QToolButton | None = None
@@ -133,7 +136,9 @@ class ThemeChip(QFrame):
             "Added by you."
         )
         self.setAccessibleDescription(f"{because} {keys}.")
-        self.setToolTip(f"<b>{item.label}</b> — {state}<br>{because}<br><i>{keys}</i>")
+        self.setToolTip(  # the practitioner's words are text, never markup
+            f"<b>{escape(item.label)}</b> — {state}<br>{escape(because)}<br><i>{keys}</i>"
+        )
 
     def _button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -201,6 +206,7 @@ class ThemeChipsPanel(QWidget):
         self.note.setAccessibleName(self.tr("Themes status"))
         self.quotes = QLabel(self)
         self.quotes.setWordWrap(True)
+        self.quotes.setTextFormat(Qt.TextFormat.PlainText)
         self.quotes.setAccessibleName(self.tr("The words behind the theme"))
         self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quotes.setVisible(False)

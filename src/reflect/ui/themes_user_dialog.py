@@ -49,6 +49,7 @@ class UserThemesDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Your themes"))
         self.list.setMinimumWidth(180)
+        self.list.setMaximumWidth(240)
         self.list.currentItemChanged.connect(self._picked)
         self.new_button = QPushButton(self.tr("&New theme"), self)
         self.new_button.clicked.connect(self.new_theme)
@@ -80,6 +81,7 @@ class UserThemesDialog(QDialog):
         self.error.setProperty("role", "error")  # the look's error colour, light or dark
         self.error.setVisible(False)
         self.save_button = QPushButton(self.tr("&Save theme"), self)
+        self.save_button.setDefault(True)  # Enter in the form saves the theme
         self.save_button.clicked.connect(self.save_theme)
 
         self.try_text = QPlainTextEdit(self)
