@@ -155,3 +155,18 @@ def test_clear_leaves_no_chip_text(qtbot, journal, make_editor):
     assert not editor.themes_panel.chips
     assert not editor.themes_panel.quotes.text()
     assert not [c for c in editor.findChildren(ThemeChip) if not c.isHidden()]
+
+
+def test_tab_from_the_narrative_reaches_the_chips(qtbot, journal, make_editor):
+    editor = make_editor(journal)
+    write_and_save(qtbot, editor, TEXT)
+    chip = wait_for_chip(qtbot, editor, "Boundaries")
+    order, widget = [], editor.narrative.text
+    while len(order) < 4:  # what Tab visits: visible widgets that take focus by Tab
+        widget = widget.nextInFocusChain()
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+    assert chip in order and editor.themes_panel.add_button in order
+    assert order.index(chip) < order.index(editor.themes_panel.add_button)
+    assert chip.accessibleName() == "Boundaries, suggested theme"
+    assert "texted me at midnight" in chip.accessibleDescription()

@@ -57,6 +57,7 @@ class EditorThemes(QObject):
                 return
             self.panel.set_catalogue(result.catalogue)
             self.panel.set_themes(result.themes)
+            self._editor._fix_tab_order()  # new chips take their place after the narrative
 
         def failed(exc: Exception) -> None:
             if generation == self._generation:
