@@ -170,3 +170,12 @@ def test_tab_from_the_narrative_reaches_the_chips(qtbot, journal, make_editor):
     assert order.index(chip) < order.index(editor.themes_panel.add_button)
     assert chip.accessibleName() == "Boundaries, suggested theme"
     assert "texted me at midnight" in chip.accessibleDescription()
+
+
+def test_late_detection_after_the_editor_is_gone_is_dropped(qtbot, journal):
+    editor = EntryEditor(journal, SimpleNamespace(default_template="quick", autosave_seconds=30))
+    editor.new_entry(None)
+    editor.narrative.set_text(TEXT)
+    assert editor.save()
+    editor.deleteLater()  # closed while its themes are still being detected
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=15_000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
@@ -53,14 +54,14 @@ class EditorThemes(QObject):
         self.panel.set_busy()
 
         def done(result: detection.Detected) -> None:
-            if generation != self._generation:
-                return
+            if generation != self._generation or not shiboken6.isValid(self.panel):
+                return  # the editor moved on, or was closed, while detection ran
             self.panel.set_catalogue(result.catalogue)
             self.panel.set_themes(result.themes)
             self._editor._fix_tab_order()  # new chips take their place after the narrative
 
         def failed(exc: Exception) -> None:
-            if generation == self._generation:
+            if generation == self._generation and shiboken6.isValid(self.panel):
                 self.panel.set_failed(str(exc))
 
         detection.detect_in_background(entry, user_themes, done, failed)
