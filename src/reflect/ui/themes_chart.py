@@ -35,8 +35,13 @@ def month_range(months: list[str], limit: int = MONTHS) -> list[str]:
     return out[-limit:]
 
 
-def month_label(key: str) -> str:
-    return date(int(key[:4]), int(key[5:7]), 1).strftime("%b %y")
+def month_labels(keys: list[str]) -> list[str]:
+    """"Mar" for each month; the first month and each January carry the year ("Jan 26")."""
+    out = []
+    for i, key in enumerate(keys):
+        d = date(int(key[:4]), int(key[5:7]), 1)
+        out.append(d.strftime("%b %y") if i == 0 or d.month == 1 else d.strftime("%b"))
+    return out
 
 
 class ThemeMonthsChart(QChartView):
@@ -47,7 +52,7 @@ class ThemeMonthsChart(QChartView):
         self.setAccessibleName(self.tr("Themes by month"))
         self.chart_ = QChart()
         self.chart_.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(self.chart_)
         self.shown_themes: list[str] = []
@@ -87,7 +92,7 @@ class ThemeMonthsChart(QChartView):
         series.setBarWidth(0.7)
         self.chart_.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([month_label(m) for m in months])
+        x.append(month_labels(months))
         y = QValueAxis()
         peak = max(sum(counts[t].get(m, 0) for t in ranked) for m in months)
         y.setRange(0, max(peak, 1))

@@ -84,15 +84,17 @@ def dcs_sentences(entries: Sequence[Entry]) -> dict[str, str]:
     """{'demands', 'controls', 'stress', 'overtime'} -> one plain sentence each."""
     eipi = eipi_balance(entries)
     if eipi.total:
-        ranked = sorted(eipi.shares.items(), key=lambda kv: -kv[1])
-        shown = ", ".join(f"{k} {_pct(v)}" for k, v in ranked if v > 0)
-        demands = f"{eipi.total} demands: mostly {eipi.dominant} ({shown})"
-        if eipi.shares[eipi.dominant] <= 0.5:
-            demands = f"{eipi.total} demands, most often {eipi.dominant} ({shown})"
+        ranked = [(k, v) for k, v in sorted(eipi.shares.items(), key=lambda kv: -kv[1]) if v > 0]
+        top, share = ranked[0]
+        lead = "Mostly" if share > 0.5 else "Most often"
+        demands = f"{lead} {top}: {_pct(share)} of {eipi.total} demands"
+        if len(ranked) > 1:
+            demands += "; then " + ", ".join(f"{k} {_pct(v)}" for k, v in ranked[1:])
     else:
         demands = "No demands written down yet"
     controls_p = control_pattern(entries)
-    controls = (f"{controls_p.total} controls: {controls_p.summary}" if controls_p.total
+    summary = controls_p.summary[:1].upper() + controls_p.summary[1:]
+    controls = (f"{summary} ({controls_p.total} controls)" if controls_p.total
                 else "No controls written down yet")
     stress_p = stress_pattern(entries)
     if stress_p.sessions:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QGridLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from reflect.core.themes.recurrence import counts_by_month
 from reflect.ui.entry_filter import ALL, GENERAL
 from reflect.ui.pages import label
 from reflect.ui.themes_chart import ThemeMonthsChart
+from reflect.ui.themes_heatmap import HeatMapView
 from reflect.ui.themes_models import (
     KEY_ROLE,
     THEME_ROLE,
@@ -59,7 +58,7 @@ class ThemesWindow(QWidget):
         self._client_labels = client_labels
         self._open_entry = open_entry
         self.setWindowTitle(self.tr("Themes — Reflect"))
-        self.resize(1240, 820)
+        self.resize(1240, 880)
 
         self.status = QLabel()
         self.status.setProperty("role", "hint")
@@ -79,18 +78,9 @@ class ThemesWindow(QWidget):
         header.addWidget(self.progress)
 
         self.heat_model = HeatMapModel(self)
-        self.heat = QTableView()
+        self.heat = HeatMapView()
         self.heat.setModel(self.heat_model)
         self.heat.setAccessibleName(self.tr("Clients and themes"))
-        self.heat.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.heat.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.heat.setShowGrid(False)
-        self.heat.setWordWrap(False)
-        self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.heat.horizontalHeader().setMinimumSectionSize(44)
-        self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.heat.verticalHeader().setDefaultSectionSize(28)
 
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Patterns for"))
@@ -128,7 +118,7 @@ class ThemesWindow(QWidget):
         lv.addWidget(heat_title)
         self.heat_hint = label("", "hint")
         lv.addWidget(self.heat_hint)
-        lv.addWidget(self.heat, 3)
+        lv.addWidget(self.heat, 0)
         lv.addSpacing(6)
         lv.addLayout(scope_row)
         lv.addWidget(self.chart, 4)
@@ -158,8 +148,8 @@ class ThemesWindow(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(8, 0, 0, 0)
         rv.addWidget(self.cell_title)
-        rv.addWidget(self.entry_list, 2)
-        rv.addWidget(self.evidence, 5)
+        rv.addWidget(self.entry_list, 1)
+        rv.addWidget(self.evidence, 3)
         rv.addLayout(buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -168,7 +158,7 @@ class ThemesWindow(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([730, 480])
+        self.splitter.setSizes([780, 440])
 
         self.empty = label(self.tr(EMPTY), "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -255,7 +245,11 @@ class ThemesWindow(QWidget):
         cell, scope = self._cell, self.scope.currentData()
         entry = self._current_entry_id()
         self.heat_model.set_result(result, labels)
-        self.heat.resizeColumnsToContents()
+        self.heat.horizontalHeader().updateGeometry()
+        self.heat.updateGeometries()
+        fitted = self.heat.fitted_height()
+        self.heat.setMaximumHeight(fitted)
+        self.heat.setMinimumHeight(min(fitted, 440))
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All clients"), ALL)
