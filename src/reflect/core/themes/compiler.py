@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 try:  # Python 3.11+
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -26,6 +27,7 @@ from reflect.core.themes.lexicon import ThemeDef
 FLAGS = re.IGNORECASE
 _MAX_PREFIXES = 48
 _ANCHOR_CHARS = 10  # longer anchors only make the scanning trie bigger
+_ONE = 1
 
 _LITERAL = sre_parse.LITERAL
 _BRANCH = sre_parse.BRANCH
@@ -180,14 +182,29 @@ class AnchorScanner:
 
     def candidates(self, text: str) -> tuple[str, list[tuple[int, tuple[tuple[int, int], ...]]]]:
         """(text to match on, [(position, (theme index, cue index) pairs to try there)])."""
+        scan, positions, anchors = self.scan(text)
+        cues_at = self.cues_at
+        return scan, [(p, cues_at.get(a, ())) for p, a in zip(positions, anchors, strict=True)]
+
+    def scan(self, text: str) -> tuple[str, list[int], list[str]]:
+        """(text to match on, candidate positions, the lower-case anchor found at each).
+
+        One ``re.split`` does the whole scan in C: its pieces alternate between the text between
+        two hits and the anchor captured at a hit, and each hit consumes the one character before
+        its word, so the positions are running sums of the pieces' lengths plus one per hit.
+        """
         lowered = text.lower()
         if len(lowered) == len(text):
             scan, inner, first = lowered, self._inner, self._first
         else:  # pragma: no cover - e.g. a dotted capital I; still correct, just slower
             scan, inner, first = text, self._inner_anycase, self._first_anycase
-        cues_at = self.cues_at
-        out = [(m.start() + 1, cues_at.get(m.group(1).lower(), ())) for m in inner.finditer(scan)]
+        pieces = inner.split(scan)
+        anchors = pieces[1::2]
+        positions = list(accumulate(map(_ONE.__add__, map(len, pieces[0:-1:2]))))
+        if scan is text:  # pragma: no cover
+            anchors = [a.lower() for a in anchors]
         m0 = first.match(scan)
         if m0 is not None:
-            out.insert(0, (0, cues_at.get(m0.group().lower(), ())))
-        return scan, out
+            positions.insert(0, 0)
+            anchors.insert(0, m0.group().lower())
+        return scan, positions, anchors

@@ -14,7 +14,7 @@ are somebody else's feeling when the theme needs the practitioner's own, do not 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,7 +27,7 @@ from reflect.core.themes.lexicon import (
     load_builtin,
     user_theme_def,
 )
-from reflect.core.themes.negation import clause_tokens, is_negated, perspective_allows
+from reflect.core.themes.negation import ClauseIndex
 
 _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no cue matches
 _MAX_REPEATS = 3
@@ -59,6 +59,11 @@ class ThemeDetector:
             compile_theme(theme, i) for i, theme in enumerate(lexicon.themes)
         )
         self._scanner = AnchorScanner(self._compiled)
+        # anchor -> (theme index, cue index, that cue's ``match``) for every cue to try there
+        self._tries_at: dict[str, tuple[tuple[int, int, Callable], ...]] = {
+            anchor: tuple((t, c, self._compiled[t].cue_regexes[c].match) for t, c in pairs)
+            for anchor, pairs in self._scanner.cues_at.items()
+        }
 
     @classmethod
     def builtin(cls) -> ThemeDetector:
@@ -107,22 +112,24 @@ class ThemeDetector:
         joined = _SEPARATOR.join(text for _, text in fields)
         if "\u2019" in joined or "\u2018" in joined:  # curly apostrophes: same length
             joined = joined.replace("\u2019", "'").replace("\u2018", "'")
-        scan, candidates = self._scanner.candidates(joined)
+        scan, positions, anchors = self._scanner.scan(joined)
         found: dict[int, dict[int, list[Evidence]]] = {}  # theme index -> cue index -> spans
-        compiled = self._compiled
-        for pos, cues in candidates:
-            for t, c in cues:
-                m = compiled[t].cue_regexes[c].match(scan, pos)
+        clauses = ClauseIndex(scan)
+        keep = self._keep
+        tries_at = self._tries_at
+        for pos, tries in zip(positions, map(tries_at.get, anchors), strict=True):
+            for t, c, match in tries or ():
+                m = match(scan, pos)
                 if m is not None:
-                    self._keep(t, c, pos, m.end(), scan, starts, fields, found)
-        for t, theme in enumerate(compiled):
+                    keep(t, c, pos, m.end(), scan, starts, fields, found, clauses)
+        for t, theme in enumerate(self._compiled):
             if theme.fallback is not None:
                 for m in theme.fallback.finditer(scan):
                     c = theme.fallback_cues[m.lastgroup]  # type: ignore[index]
-                    self._keep(t, c, m.start(), m.end(), scan, starts, fields, found)
+                    keep(t, c, m.start(), m.end(), scan, starts, fields, found, clauses)
         return self._score(found, fields)
 
-    def _keep(self, t, cue_index, start, end, scan, starts, fields, found) -> None:
+    def _keep(self, t, cue_index, start, end, scan, starts, fields, found, clauses) -> None:
         """Record one cue match unless it crosses fields, is excluded, negated or misdirected."""
         if end == start:
             return
@@ -132,16 +139,14 @@ class ThemeDetector:
         if end > field_start + len(text):
             return  # crossed into the next field
         compiled = self._compiled[t]
-        cue = compiled.theme.cues[cue_index]
         if compiled.exclusion is not None and any(
             x.start() < end and start < x.end()
             for x in compiled.exclusion.finditer(scan, max(0, start - 50), end + 50)
         ):
             return
-        tokens = clause_tokens(scan, start)
-        if is_negated(scan, start, self.lexicon.negation_window, tokens):
+        if clauses.negated(start, self.lexicon.negation_window):
             return
-        if not perspective_allows(scan, start, cue.perspective, tokens):
+        if not clauses.allows(start, compiled.theme.cues[cue_index].perspective):
             return
         s, e = start - field_start, end - field_start
         spans = found.setdefault(t, {}).setdefault(cue_index, [])

@@ -9,6 +9,8 @@ the look-back stops where the cue starts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 _LOOKBACK_CHARS = 120
 _PUNCT_BREAK = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s")
@@ -104,3 +106,67 @@ def perspective_allows(
     if perspective == "practitioner":
         return subject != "client"
     return subject != "practitioner"
+
+
+_PUNCT_SPLIT = re.compile("(" + _PUNCT_BREAK.pattern + ")")
+
+
+class ClauseIndex:
+    """:func:`clause_tokens` for many cue starts in one text, sharing the work between them.
+
+    The clause breaks of the whole text are found once (in C, by one ``split``); each start then
+    costs a bisection and a tokenisation of its own short clause, and is remembered, because
+    several cues often begin at the same place. The answers are exactly :func:`clause_tokens`'s:
+    a break found in the whole text but not in the look-back window only ever moves the cut
+    across characters that are no part of any word.
+    """
+
+    __slots__ = ("text", "_ends", "_tokens", "_negated", "_subject")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+        self._tokens: dict[int, list[str]] = {}
+        self._negated: dict[tuple[int, int], bool] = {}
+        self._subject: dict[int, str | None] = {}
+
+    def tokens(self, start: int) -> list[str]:
+        tokens = self._tokens.get(start)
+        if tokens is not None:
+            return tokens
+        ends = self._ends
+        if ends is None:
+            pieces = _PUNCT_SPLIT.split(self.text)
+            ends = self._ends = list(accumulate(map(len, pieces)))[1::2]
+        lo = start - _LOOKBACK_CHARS
+        i = bisect_right(ends, start)
+        if i and ends[i - 1] > lo:
+            lo = ends[i - 1]
+        elif lo < 0:
+            lo = 0
+        tokens = _TOKEN.findall(self.text[lo:start].lower().replace("\u2019", "'"))
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k] in _JOINERS:
+                tokens = tokens[k + 1 :]
+                break
+        self._tokens[start] = tokens
+        return tokens
+
+    def negated(self, start: int, window: int) -> bool:
+        key = (start, window)
+        found = self._negated.get(key)
+        if found is None:
+            found = self._negated[key] = is_negated(self.text, start, window, self.tokens(start))
+        return found
+
+    def allows(self, start: int, perspective: str) -> bool:
+        """:func:`perspective_allows`, sharing the clause analysis."""
+        if perspective == "any":
+            return True
+        if start in self._subject:
+            subject = self._subject[start]
+        else:
+            subject = self._subject[start] = nearest_subject(self.text, start, self.tokens(start))
+        if perspective == "practitioner":
+            return subject != "client"
+        return subject != "practitioner"
