@@ -186,3 +186,22 @@ def test_empty_journal_says_what_to_do(qtbot, make_session, journal, journal_pat
     qtbot.waitUntil(lambda: session.window.themes.result is not None, timeout=15_000)
     assert dash.stack.currentWidget() is dash.empty
     assert "once you have written a few entries" in dash.empty.text()
+
+
+def test_evidence_is_escaped_and_marked():
+    from reflect.ui.themes_text import highlighted
+
+    html = highlighted("a <b> & stayed over", [(8, 14), (10, 19)])
+    assert "&lt;b&gt;" in html and "&amp;" in html
+    assert html.count("background-color") == 1  # overlapping spans merge into one mark
+    assert "<b>" not in html
+
+
+def test_recurrence_rule_is_clamped(ui_settings):
+    ui_settings.recurring_window = 4
+    ui_settings.recurring_min_count = 9
+    ui_settings.save()
+    from reflect.ui.settings import Settings
+
+    loaded = Settings.load(ui_settings.path)
+    assert (loaded.recurring_min_count, loaded.recurring_window) == (4, 4)

@@ -365,5 +365,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_geometry()
+        self.themes.clear()  # no background read of the journal once it may close
+        if self.themes_window is not None:
+            self.themes_window.close()
         event.accept()
         QTimer.singleShot(0, self.closed)

@@ -139,8 +139,10 @@ class HeatMapModel(QAbstractTableModel):
             palette = QApplication.palette()
             strength = 0.12 + 0.7 * (count / self._max)
             if role == Qt.ItemDataRole.BackgroundRole:
-                return blend(palette.color(QPalette.ColorRole.Base),
-                             palette.color(QPalette.ColorRole.Highlight), strength)
+                accent = palette.color(QPalette.ColorRole.Highlight)
+                if QApplication.instance().property("reflectDark"):
+                    accent = accent.lighter(140)  # the dark base is close to the accent
+                return blend(palette.color(QPalette.ColorRole.Base), accent, strength)
             return palette.color(QPalette.ColorRole.HighlightedText if strength > 0.5
                                  else QPalette.ColorRole.Text)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

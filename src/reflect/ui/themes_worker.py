@@ -9,17 +9,14 @@ result that arrives after a lock or a newer start is thrown away (the generation
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import (
-    EntryAnalysis,
-    JournalThemes,
-    analyse_entry,
-    detector_for,
-)
+from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
+from reflect.core.themes.detector import ThemeDetector
 from reflect.core.themes.recurrence import recurring
 from reflect.ui import workers
 
@@ -31,12 +28,24 @@ class _Loaded:
     analyses: dict[str, EntryAnalysis]
 
 
-def _load(journal) -> _Loaded:
-    """Runs on a pool thread: compile the detector, read and analyse every entry."""
-    detector = detector_for(journal)
-    entries = {e.id: e for e in journal.entries() if e.id}
-    analyses = {i: EntryAnalysis(i, e.date, e.client_id, analyse_entry(e, detector))
-                for i, e in entries.items()}
+def _load(journal, reading: threading.Lock, cancelled: threading.Event) -> _Loaded | None:
+    """Runs on a pool thread: read every entry, compile the detector, analyse.
+
+    The journal is read while holding ``reading``: a lock waits for that before the journal
+    closes, so its key is never wiped under a read. Analysis itself stops at a lock."""
+    with reading:
+        if cancelled.is_set() or not journal.is_open:
+            return None
+        user = journal.user_themes()
+        entries = {e.id: e for e in journal.entries() if e.id}
+    detector = ThemeDetector.builtin()
+    if user:
+        detector = detector.with_user_themes(user)
+    analyses = {}
+    for i, e in entries.items():
+        if cancelled.is_set():
+            return None
+        analyses[i] = EntryAnalysis(i, e.date, e.client_id, analyse_entry(e, detector))
     return _Loaded(detector, entries, analyses)
 
 
@@ -58,6 +67,8 @@ class ThemesAnalysis(QObject):
         self._detector = None
         self._generation = 0
         self._pending: set[str] = set()  # saved while the whole journal was being analysed
+        self._reading = threading.Lock()
+        self._cancelled = threading.Event()
         self.busy = False
 
     # --- lifecycle --------------------------------------------------------------------------
@@ -68,13 +79,19 @@ class ThemesAnalysis(QObject):
         self.journal = journal
         self.busy = True
         generation = self._generation
+        cancelled = self._cancelled = threading.Event()
         self.analysing.emit()
-        workers.run_in_background(lambda: _load(journal),
+        workers.run_in_background(lambda: _load(journal, self._reading, cancelled),
                                   lambda loaded: self._loaded(generation, loaded),
                                   lambda exc: self._failed(generation, exc))
 
     def clear(self) -> None:
-        """Lock: drop every result (they hold journal content) and ignore work still running."""
+        """Lock: drop every result (they hold journal content) and ignore work still running.
+
+        Returns once no background read of the journal is under way (the journal may close)."""
+        self._cancelled.set()
+        with self._reading:
+            pass
         self._generation += 1
         self.journal = None
         self.result = None
@@ -85,8 +102,8 @@ class ThemesAnalysis(QObject):
         self.busy = False
         self.cleared.emit()
 
-    def _loaded(self, generation: int, loaded: _Loaded) -> None:
-        if generation != self._generation:
+    def _loaded(self, generation: int, loaded: _Loaded | None) -> None:
+        if generation != self._generation or loaded is None:
             return
         self.busy = False
         self._detector = loaded.detector

@@ -92,6 +92,7 @@ class WorkspaceCommands:
             return
         self.w.reload()
         self.w.clients.select_key(dialog.client.id)
+        self.w.themes.recompute()  # a new alias shows in the themes window too
 
     # --- entries and the journal ----------------------------------------------------------
 
