@@ -36,11 +36,11 @@ def month_range(months: list[str], limit: int = MONTHS) -> list[str]:
 
 
 def month_labels(keys: list[str]) -> list[str]:
-    """"Mar" for each month; the first month and each January carry the year ("Jan 26")."""
+    """"Mar" for each month; each January carries the year ("Jan 26")."""
     out = []
     for i, key in enumerate(keys):
         d = date(int(key[:4]), int(key[5:7]), 1)
-        out.append(d.strftime("%b %y") if i == 0 or d.month == 1 else d.strftime("%b"))
+        out.append(d.strftime("%b %y") if d.month == 1 and i else d.strftime("%b"))
     return out
 
 
@@ -104,7 +104,8 @@ class ThemeMonthsChart(QChartView):
         series.attachAxis(x)
         series.attachAxis(y)
         self._colour_axes()
-        self.chart_.setTitle(title)
+        first, last = (date(int(k[:4]), int(k[5:7]), 1) for k in (months[0], months[-1]))
+        self.chart_.setTitle(f"{title} ({first:%b %Y} – {last:%b %Y})")
         self.shown_themes = top
 
     def _colour(self) -> None:

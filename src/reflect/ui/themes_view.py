@@ -309,7 +309,8 @@ class ThemesWindow(QWidget):
         theme_label = result.labels.get(theme, theme)
         who = self.heat_model.row_label(index.row())
         self.cell_title.setText(self.tr("%1 — %2 (%n sessions)", "", len(rows))
-                                .replace("%1", theme_label).replace("%2", who))
+                                .replace("%1", theme_label).replace("%2", who)
+                                .replace("&", "&&"))  # a buddy label: & is not a mnemonic
         if not keep_scope and self.scope.findData(key) >= 0:
             self.scope.setCurrentIndex(self.scope.findData(key))
         self.evidence.clear()
