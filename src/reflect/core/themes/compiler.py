@@ -111,6 +111,9 @@ class CompiledTheme:
     fallback: re.Pattern[str] | None  # cues without literal anchors, searched the slow way
     exclusion: re.Pattern[str] | None
     fallback_cues: dict[str, int]  # group name in ``fallback`` -> cue index
+    # Finds, in lower-cased ASCII text, the literal start of every exclusion match (None when some
+    # exclusion has no such start): where it finds nothing, ``exclusion`` cannot match either.
+    exclusion_probe: re.Pattern[str] | None = None
 
     @property
     def unanchored(self) -> tuple[int, ...]:
@@ -135,9 +138,13 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
             fallback_cues[name] = i
             unguarded.append(f"(?P<{name}>{cue.pattern})")
     fallback = re.compile(r"\b(?:" + "|".join(unguarded) + ")", FLAGS) if unguarded else None
-    exclusion = None
+    exclusion = probe = None
     if theme.exclusions:
-        exclusion = _guarded("|".join(f"(?:{p})" for p in theme.exclusions))
+        joined = "|".join(f"(?:{p})" for p in theme.exclusions)
+        exclusion = _guarded(joined)
+        starts = anchors(joined)
+        if starts and all(a.isascii() for a in starts):
+            probe = re.compile(trie_regex(starts))
     return CompiledTheme(
         theme,
         tuple(re.compile(c.pattern, FLAGS) for c in theme.cues),
@@ -145,6 +152,7 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         fallback,
         exclusion,
         fallback_cues,
+        probe,
     )
 
 # A word starts after one of these (or at the very start of the text).
@@ -171,14 +179,13 @@ class AnchorScanner:
                 found_here |= owners.get(anchor[:k], set())
             self.cues_at[anchor] = tuple(sorted(found_here))
         body = trie_regex(set(owners)) if owners else "(?!)"
-        # Case-sensitive over lower-cased text (faster); the other for the rare text whose
-        # lower-casing changes its length, so offsets would no longer line up.
-        # The anchor is looked at, not consumed, so an anchor spanning several words ("felt ")
-        # cannot hide a cue that starts at the next word.
-        self._inner = re.compile(_WORD_START + "(?=(" + body + "))")
-        self._inner_anycase = re.compile(_WORD_START + "(?=(" + body + "))", FLAGS)
-        self._first = re.compile(body)
-        self._first_anycase = re.compile(body, FLAGS)
+        # Case-sensitive over lower-cased text (faster); the other, compiled only when first
+        # needed, for the rare text whose lower-casing changes its length, so offsets would no
+        # longer line up. The anchor is looked at, not consumed, so an anchor spanning several
+        # words ("felt ") cannot hide a cue that starts at the next word.
+        self._pattern = _WORD_START + "(?=(" + body + "))"
+        self._inner = re.compile(self._pattern)
+        self._inner_anycase: re.Pattern[str] | None = None
 
     def candidates(self, text: str) -> tuple[str, list[tuple[int, tuple[tuple[int, int], ...]]]]:
         """(text to match on, [(position, (theme index, cue index) pairs to try there)])."""
@@ -195,16 +202,19 @@ class AnchorScanner:
         """
         lowered = text.lower()
         if len(lowered) == len(text):
-            scan, inner, first = lowered, self._inner, self._first
+            scan, inner = lowered, self._inner
         else:  # pragma: no cover - e.g. a dotted capital I; still correct, just slower
-            scan, inner, first = text, self._inner_anycase, self._first_anycase
-        pieces = inner.split(scan)
+            if self._inner_anycase is None:
+                self._inner_anycase = re.compile(self._pattern, FLAGS)
+            scan, inner = text, self._inner_anycase
+        # A space in front lets the same regex find an anchor at the very start of the text.
+        pieces = inner.split(" " + scan)
         anchors = pieces[1::2]
-        positions = list(accumulate(map(_ONE.__add__, map(len, pieces[0:-1:2]))))
+        if not anchors:
+            return scan, [], anchors
+        lengths = list(map(len, pieces[0:-1:2]))
+        lengths[0] -= 1  # the space in front
+        positions = list(accumulate(map(_ONE.__add__, lengths)))
         if scan is text:  # pragma: no cover
             anchors = [a.lower() for a in anchors]
-        m0 = first.match(scan)
-        if m0 is not None:
-            positions.insert(0, 0)
-            anchors.insert(0, m0.group().lower())
         return scan, positions, anchors

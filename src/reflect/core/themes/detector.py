@@ -13,13 +13,14 @@ are somebody else's feeling when the theme needs the practitioner's own, do not 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from reflect.core.model import Entry
-from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
+from reflect.core.themes.compiler import FLAGS, AnchorScanner, CompiledTheme, compile_theme
 from reflect.core.themes.lexicon import (
     Lexicon,
     ThemeInfo,
@@ -59,11 +60,7 @@ class ThemeDetector:
             compile_theme(theme, i) for i, theme in enumerate(lexicon.themes)
         )
         self._scanner = AnchorScanner(self._compiled)
-        # anchor -> (theme index, cue index, that cue's ``match``) for every cue to try there
-        self._tries_at: dict[str, tuple[tuple[int, int, Callable], ...]] = {
-            anchor: tuple((t, c, self._compiled[t].cue_regexes[c].match) for t, c in pairs)
-            for anchor, pairs in self._scanner.cues_at.items()
-        }
+        self._plans = _Plans(self._compiled, self._scanner.cues_at)
 
     @classmethod
     def builtin(cls) -> ThemeDetector:
@@ -113,46 +110,101 @@ class ThemeDetector:
         if "\u2019" in joined or "\u2018" in joined:  # curly apostrophes: same length
             joined = joined.replace("\u2019", "'").replace("\u2018", "'")
         scan, positions, anchors = self._scanner.scan(joined)
-        found: dict[int, dict[int, list[Evidence]]] = {}  # theme index -> cue index -> spans
-        clauses = ClauseIndex(scan)
-        keep = self._keep
-        tries_at = self._tries_at
-        for pos, tries in zip(positions, map(tries_at.get, anchors), strict=True):
-            for t, c, match in tries or ():
+        # Every cue match, in the order the checks below must see them.
+        matches: list[tuple[int, int, int, int]] = []  # (theme, cue, start, end)
+        add = matches.append
+        for pos, (screen, branch_of, tries) in zip(
+            positions, map(self._plans.__getitem__, anchors), strict=True
+        ):
+            if screen is None:
+                for t, c, match in tries:
+                    m = match(scan, pos)
+                    if m is not None:
+                        add((t, c, pos, m.end()))
+                continue
+            # One regex of all the cues here in turn: it fails where all of them fail (most
+            # places), and otherwise names the first cue that matches; the rest are tried alone.
+            m = screen(scan, pos)
+            if m is None:
+                continue
+            first = branch_of[m.lastindex]
+            t, c, _ = tries[first]
+            add((t, c, pos, m.end()))
+            for t, c, match in tries[first + 1 :]:
                 m = match(scan, pos)
                 if m is not None:
-                    keep(t, c, pos, m.end(), scan, starts, fields, found, clauses)
+                    add((t, c, pos, m.end()))
         for t, theme in enumerate(self._compiled):
             if theme.fallback is not None:
                 for m in theme.fallback.finditer(scan):
                     c = theme.fallback_cues[m.lastgroup]  # type: ignore[index]
-                    keep(t, c, m.start(), m.end(), scan, starts, fields, found, clauses)
-        return self._score(found, fields)
+                    add((t, c, m.start(), m.end()))
+        if not matches:
+            return []
+        lowered = scan is not joined
+        return self._score(self._kept(matches, scan, lowered, starts, fields), fields)
 
-    def _keep(self, t, cue_index, start, end, scan, starts, fields, found, clauses) -> None:
-        """Record one cue match unless it crosses fields, is excluded, negated or misdirected."""
-        if end == start:
-            return
-        i = bisect_right(starts, start) - 1
-        field_start = starts[i]
-        name, text = fields[i]
-        if end > field_start + len(text):
-            return  # crossed into the next field
-        compiled = self._compiled[t]
-        if compiled.exclusion is not None and any(
-            x.start() < end and start < x.end()
-            for x in compiled.exclusion.finditer(scan, max(0, start - 50), end + 50)
-        ):
-            return
-        if clauses.negated(start, self.lexicon.negation_window):
-            return
-        if not clauses.allows(start, compiled.theme.cues[cue_index].perspective):
-            return
-        s, e = start - field_start, end - field_start
-        spans = found.setdefault(t, {}).setdefault(cue_index, [])
-        if any(ev.field == name and ev.start < e and s < ev.end for ev in spans):
-            return  # the same cue found again inside its own match ("the only one" / "only one")
-        spans.append(Evidence(name, s, e, text[s:e]))
+    def _kept(self, matches, scan, lowered, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
+        """theme index -> cue index -> spans, leaving out every match that crosses fields, is
+        excluded, negated or misdirected."""
+        found: dict[int, dict[int, list[Evidence]]] = {}
+        compiled = self._compiled
+        window = self.lexicon.negation_window
+        clauses = ClauseIndex(scan, lowered)
+        negated: dict[int, bool] = {}
+        may_exclude: dict[int, bool] = {}  # theme index -> whether its exclusions can match here
+        ascii_text = scan.isascii()
+        one_field = len(fields) == 1
+        for t, c, start, end in matches:
+            if end == start:
+                continue
+            if one_field:
+                field_start = 0
+                name, text = fields[0]
+            else:
+                i = bisect_right(starts, start) - 1
+                field_start = starts[i]
+                name, text = fields[i]
+            if end > field_start + len(text):
+                continue  # crossed into the next field
+            theme = compiled[t]
+            exclusion = theme.exclusion
+            if exclusion is not None:
+                possible = may_exclude.get(t)
+                if possible is None:
+                    probe = theme.exclusion_probe
+                    possible = may_exclude[t] = (
+                        probe is None or not ascii_text or probe.search(scan) is not None
+                    )
+                lo = start - 50 if start > 50 else 0
+                if (
+                    possible
+                    and exclusion.search(scan, lo, end + 50) is not None
+                    and any(
+                        x.start() < end and start < x.end()
+                        for x in exclusion.finditer(scan, lo, end + 50)
+                    )
+                ):
+                    continue
+            no = negated.get(start)
+            if no is None:
+                no = negated[start] = clauses.negated(start, window)
+            if no:
+                continue
+            perspective = theme.theme.cues[c].perspective
+            if perspective != "any" and not clauses.allows(start, perspective):
+                continue
+            s, e = start - field_start, end - field_start
+            by_cue = found.get(t)
+            if by_cue is None:
+                by_cue = found[t] = {}
+            spans = by_cue.get(c)
+            if spans is None:
+                spans = by_cue[c] = []
+            elif any(ev.field == name and ev.start < e and s < ev.end for ev in spans):
+                continue  # the same cue found again inside its own match ("the only one")
+            spans.append(Evidence(name, s, e, text[s:e]))
+        return found
 
     def _score(self, found, fields) -> list[ThemeHit]:
         lex = self.lexicon
@@ -172,6 +224,46 @@ class ThemeDetector:
                 hits.append((-score, t, ThemeHit(theme.id, round(score, 3), evidence)))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits]
+
+
+_Try = tuple[int, int, Callable]  # (theme index, cue index, that cue's ``match``)
+_Plan = tuple[Callable | None, dict[int, int], tuple[_Try, ...]]
+
+
+def _plan(compiled: tuple[CompiledTheme, ...], pairs: tuple[tuple[int, int], ...]) -> _Plan:
+    """How to try the cues ``pairs`` at an anchor: (screen's ``match`` or None, screen group ->
+    index in the tries, tries). A screen is one regex of all the cues as alternatives, in order."""
+    tries = tuple((t, c, compiled[t].cue_regexes[c].match) for t, c in pairs)
+    if len(tries) < 2:
+        return None, {}, tries
+    branches, branch_of, group = [], {}, 0
+    for k, (t, c) in enumerate(pairs):
+        regex = compiled[t].cue_regexes[c]
+        branches.append("(" + regex.pattern + ")")
+        for g in range(group + 1, group + 2 + regex.groups):
+            branch_of[g] = k
+        group += 1 + regex.groups
+    screen = re.compile("|".join(branches), FLAGS)
+    return screen.match, branch_of, tries
+
+
+class _Plans(dict):
+    """anchor -> its :func:`_plan`, made the first time the anchor is met (most never are) and
+    shared between anchors with the same cues."""
+
+    def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at) -> None:
+        super().__init__()
+        self._compiled = compiled
+        self._cues_at = cues_at
+        self._by_cues: dict[tuple[tuple[int, int], ...], _Plan] = {}
+
+    def __missing__(self, anchor: str) -> _Plan:
+        pairs = self._cues_at.get(anchor, ())
+        plan = self._by_cues.get(pairs)
+        if plan is None:
+            plan = self._by_cues[pairs] = _plan(self._compiled, pairs)
+        self[anchor] = plan
+        return plan
 
 
 @cache

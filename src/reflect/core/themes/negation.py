@@ -111,29 +111,45 @@ def perspective_allows(
 _PUNCT_SPLIT = re.compile("(" + _PUNCT_BREAK.pattern + ")")
 
 
+def _token_regex(words, *more: str) -> str:
+    """A regex for any whole token (a run of ``[\\w']``) that is one of ``words`` or ``more``."""
+    alternatives = [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+    return r"(?<![\w'])(?:" + "|".join([*alternatives, *more]) + r")(?![\w'])"
+
+
+# Any token :func:`is_negated` counts as a negator / :func:`nearest_subject` as a subject: in
+# lower-case text, a clause without one cannot be negated / has no subject, whatever the rest.
+_NEGATOR_TOKEN = re.compile(_token_regex(NEGATORS, r"[\w']+n't"))
+_SUBJECT_TOKEN = re.compile(_token_regex(_PRONOUNS))
+
+
 class ClauseIndex:
-    """:func:`clause_tokens` for many cue starts in one text, sharing the work between them.
+    """:func:`clause_tokens` and what hangs on it, for many cue starts in one text.
 
     The clause breaks of the whole text are found once (in C, by one ``split``); each start then
-    costs a bisection and a tokenisation of its own short clause, and is remembered, because
-    several cues often begin at the same place. The answers are exactly :func:`clause_tokens`'s:
-    a break found in the whole text but not in the look-back window only ever moves the cut
-    across characters that are no part of any word.
+    costs a bisection and a look at its own short clause, and is remembered, because several cues
+    often begin at the same place. Most clauses hold no negator and no subject pronoun at all,
+    which one regex search tells without splitting them into words. The answers are exactly those
+    of the functions above: a break found in the whole text but not in the look-back window only
+    ever moves the cut across characters that are no part of any word.
+
+    ``lowered`` says the text is already lower-case (the detector's usual case); only then are
+    the shortcuts taken.
     """
 
-    __slots__ = ("text", "_ends", "_tokens", "_negated", "_subject")
+    __slots__ = ("text", "lowered", "_ends", "_tokens", "_negated", "_subject")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered: bool = False) -> None:
         self.text = text
+        self.lowered = lowered
         self._ends: list[int] | None = None
         self._tokens: dict[int, list[str]] = {}
         self._negated: dict[tuple[int, int], bool] = {}
         self._subject: dict[int, str | None] = {}
 
-    def tokens(self, start: int) -> list[str]:
-        tokens = self._tokens.get(start)
-        if tokens is not None:
-            return tokens
+    def _start_of_clause(self, start: int) -> tuple[int, bool]:
+        """Where the look-back for ``start`` begins, and whether it ends a clause (rather than
+        the look-back's length, which may cut a word in two)."""
         ends = self._ends
         if ends is None:
             pieces = _PUNCT_SPLIT.split(self.text)
@@ -141,9 +157,14 @@ class ClauseIndex:
         lo = start - _LOOKBACK_CHARS
         i = bisect_right(ends, start)
         if i and ends[i - 1] > lo:
-            lo = ends[i - 1]
-        elif lo < 0:
-            lo = 0
+            return ends[i - 1], True
+        return (0, True) if lo <= 0 else (lo, False)
+
+    def tokens(self, start: int) -> list[str]:
+        tokens = self._tokens.get(start)
+        if tokens is not None:
+            return tokens
+        lo, _ = self._start_of_clause(start)
         tokens = _TOKEN.findall(self.text[lo:start].lower().replace("\u2019", "'"))
         for k in range(len(tokens) - 1, -1, -1):
             if tokens[k] in _JOINERS:
@@ -156,17 +177,32 @@ class ClauseIndex:
         key = (start, window)
         found = self._negated.get(key)
         if found is None:
-            found = self._negated[key] = is_negated(self.text, start, window, self.tokens(start))
+            if self.lowered:
+                lo, whole = self._start_of_clause(start)
+                if whole and _NEGATOR_TOKEN.search(self.text, lo, start) is None:
+                    self._negated[key] = False
+                    return False
+            found = is_negated(self.text, start, window, self.tokens(start))
+            self._negated[key] = found
+        return found
+
+    def subject(self, start: int) -> str | None:
+        """:func:`nearest_subject`."""
+        if start in self._subject:
+            return self._subject[start]
+        if self.lowered:
+            lo, whole = self._start_of_clause(start)
+            if whole and _SUBJECT_TOKEN.search(self.text, lo, start) is None:
+                self._subject[start] = None
+                return None
+        found = self._subject[start] = nearest_subject(self.text, start, self.tokens(start))
         return found
 
     def allows(self, start: int, perspective: str) -> bool:
         """:func:`perspective_allows`, sharing the clause analysis."""
         if perspective == "any":
             return True
-        if start in self._subject:
-            subject = self._subject[start]
-        else:
-            subject = self._subject[start] = nearest_subject(self.text, start, self.tokens(start))
+        subject = self.subject(start)
         if perspective == "practitioner":
             return subject != "client"
         return subject != "practitioner"
