@@ -117,9 +117,26 @@ def _token_regex(words, *more: str) -> str:
     return r"(?<![\w'])(?:" + "|".join([*alternatives, *more]) + r")(?![\w'])"
 
 
+def _word_regex(words) -> str:
+    """The same as :func:`_token_regex`, faster to search: grouped by first letter, so ``re``
+    only stops where a word can start, and the token's start checked just after that letter."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        rests.sort(key=lambda r: (-len(r), r))
+        ch = re.escape(first)
+        branches.append(
+            ch + r"(?<![\w']" + ch + ")(?:" + "|".join(re.escape(r) for r in rests) + ")"
+        )
+    return "(?:" + "|".join(branches) + r")(?![\w'])"
+
+
 # Any token :func:`is_negated` counts as a negator / :func:`nearest_subject` as a subject: in
 # lower-case text, a clause without one cannot be negated / has no subject, whatever the rest.
-_NEGATOR_TOKEN = re.compile(_token_regex(NEGATORS, r"[\w']+n't"))
+# (Besides NEGATORS, any word ending in "n't" negates: those are looked for as plain "n't".)
+_NEGATOR_WORD = re.compile(_word_regex(NEGATORS))
 _SUBJECT_TOKEN = re.compile(_token_regex(_PRONOUNS))
 
 
@@ -179,7 +196,11 @@ class ClauseIndex:
         if found is None:
             if self.lowered:
                 lo, whole = self._start_of_clause(start)
-                if whole and _NEGATOR_TOKEN.search(self.text, lo, start) is None:
+                if (
+                    whole
+                    and _NEGATOR_WORD.search(self.text, lo, start) is None
+                    and self.text.find("n't", lo, start) < 0
+                ):
                     self._negated[key] = False
                     return False
             found = is_negated(self.text, start, window, self.tokens(start))
