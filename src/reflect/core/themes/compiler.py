@@ -126,6 +126,14 @@ def _guarded(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, FLAGS)
     return re.compile(r"(?<!\w)(?=" + trie_regex(found) + ")(?:" + pattern + ")", FLAGS)
 
+def _caseless_outside_ascii(literal: str) -> bool:
+    """True when no character of ``literal`` could match, ignoring case, a different ASCII one
+    (as the long s matches "s"): ASCII, or without case at all, like a curly quote."""
+    return all(
+        ch.isascii() or ch.lower() == ch.upper() == ch.casefold() == ch for ch in literal
+    )
+
+
 def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     unguarded: list[str] = []
     fallback_cues: dict[str, int] = {}
@@ -143,7 +151,7 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         joined = "|".join(f"(?:{p})" for p in theme.exclusions)
         exclusion = _guarded(joined)
         starts = anchors(joined)
-        if starts and all(a.isascii() for a in starts):
+        if starts and all(_caseless_outside_ascii(a) for a in starts):
             probe = re.compile(trie_regex(starts))
     return CompiledTheme(
         theme,

@@ -13,14 +13,13 @@ are somebody else's feeling when the theme needs the practitioner's own, do not 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from reflect.core.model import Entry
-from reflect.core.themes.compiler import FLAGS, AnchorScanner, CompiledTheme, compile_theme
+from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
 from reflect.core.themes.lexicon import (
     Lexicon,
     ThemeInfo,
@@ -113,24 +112,8 @@ class ThemeDetector:
         # Every cue match, in the order the checks below must see them.
         matches: list[tuple[int, int, int, int]] = []  # (theme, cue, start, end)
         add = matches.append
-        for pos, (screen, branch_of, tries) in zip(
-            positions, map(self._plans.__getitem__, anchors), strict=True
-        ):
-            if screen is None:
-                for t, c, match in tries:
-                    m = match(scan, pos)
-                    if m is not None:
-                        add((t, c, pos, m.end()))
-                continue
-            # One regex of all the cues here in turn: it fails where all of them fail (most
-            # places), and otherwise names the first cue that matches; the rest are tried alone.
-            m = screen(scan, pos)
-            if m is None:
-                continue
-            first = branch_of[m.lastindex]
-            t, c, _ = tries[first]
-            add((t, c, pos, m.end()))
-            for t, c, match in tries[first + 1 :]:
+        for pos, tries in zip(positions, map(self._plans.__getitem__, anchors), strict=True):
+            for t, c, match in tries:
                 m = match(scan, pos)
                 if m is not None:
                     add((t, c, pos, m.end()))
@@ -168,23 +151,14 @@ class ThemeDetector:
             if end > field_start + len(text):
                 continue  # crossed into the next field
             theme = compiled[t]
-            exclusion = theme.exclusion
-            if exclusion is not None:
+            if theme.exclusion is not None:
                 possible = may_exclude.get(t)
                 if possible is None:
                     probe = theme.exclusion_probe
                     possible = may_exclude[t] = (
                         probe is None or not ascii_text or probe.search(scan) is not None
                     )
-                lo = start - 50 if start > 50 else 0
-                if (
-                    possible
-                    and exclusion.search(scan, lo, end + 50) is not None
-                    and any(
-                        x.start() < end and start < x.end()
-                        for x in exclusion.finditer(scan, lo, end + 50)
-                    )
-                ):
+                if possible and _excluded(theme, scan, start, end, ascii_text):
                     continue
             no = negated.get(start)
             if no is None:
@@ -226,44 +200,67 @@ class ThemeDetector:
         return [h[2] for h in hits]
 
 
+def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, ascii_text: bool) -> bool:
+    """Whether an exclusion match near ``start:end`` overlaps it: any such match among
+    ``theme.exclusion.finditer(scan, start - 50, end + 50)``.
+
+    With a probe (and ASCII text), the exclusion regex is only tried where the probe finds one of
+    its literal starts, which is where ``finditer`` could find a match, in the same order and
+    skipping the same overlaps; so the answer is the same, without running the exclusion regex,
+    which cannot skip ahead on its own, at every position of the window.
+    """
+    exclusion = theme.exclusion
+    assert exclusion is not None
+    lo = start - 50 if start > 50 else 0
+    hi = end + 50
+    probe = theme.exclusion_probe
+    if probe is None or not ascii_text:
+        return any(x.start() < end and start < x.end() for x in exclusion.finditer(scan, lo, hi))
+    search, match = probe.search, exclusion.match
+    at = lo
+    while True:
+        found = search(scan, at, hi)
+        if found is None:
+            return False
+        p = found.start()
+        if p >= end:
+            return False  # matches from here on start after the cue
+        x = match(scan, p, hi)
+        if x is None:
+            at = p + 1
+        elif x.end() > p:
+            if start < x.end():
+                return True
+            at = x.end()
+        else:  # pragma: no cover - an empty match: let finditer itself say what comes next
+            return any(
+                y.start() < end and start < y.end() for y in exclusion.finditer(scan, lo, hi)
+            )
+
+
 _Try = tuple[int, int, Callable]  # (theme index, cue index, that cue's ``match``)
-_Plan = tuple[Callable | None, dict[int, int], tuple[_Try, ...]]
-
-
-def _plan(compiled: tuple[CompiledTheme, ...], pairs: tuple[tuple[int, int], ...]) -> _Plan:
-    """How to try the cues ``pairs`` at an anchor: (screen's ``match`` or None, screen group ->
-    index in the tries, tries). A screen is one regex of all the cues as alternatives, in order."""
-    tries = tuple((t, c, compiled[t].cue_regexes[c].match) for t, c in pairs)
-    if len(tries) < 2:
-        return None, {}, tries
-    branches, branch_of, group = [], {}, 0
-    for k, (t, c) in enumerate(pairs):
-        regex = compiled[t].cue_regexes[c]
-        branches.append("(" + regex.pattern + ")")
-        for g in range(group + 1, group + 2 + regex.groups):
-            branch_of[g] = k
-        group += 1 + regex.groups
-    screen = re.compile("|".join(branches), FLAGS)
-    return screen.match, branch_of, tries
 
 
 class _Plans(dict):
-    """anchor -> its :func:`_plan`, made the first time the anchor is met (most never are) and
-    shared between anchors with the same cues."""
+    """anchor -> the cues to try there, each with its own regex's ``match`` (one small regex per
+    cue is faster than one alternation of them: ``re`` can reject each by its literal prefix).
+    Made the first time the anchor is met and shared between anchors with the same cues."""
 
     def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at) -> None:
         super().__init__()
         self._compiled = compiled
         self._cues_at = cues_at
-        self._by_cues: dict[tuple[tuple[int, int], ...], _Plan] = {}
+        self._by_cues: dict[tuple[tuple[int, int], ...], tuple[_Try, ...]] = {}
 
-    def __missing__(self, anchor: str) -> _Plan:
+    def __missing__(self, anchor: str) -> tuple[_Try, ...]:
         pairs = self._cues_at.get(anchor, ())
-        plan = self._by_cues.get(pairs)
-        if plan is None:
-            plan = self._by_cues[pairs] = _plan(self._compiled, pairs)
-        self[anchor] = plan
-        return plan
+        tries = self._by_cues.get(pairs)
+        if tries is None:
+            compiled = self._compiled
+            tries = tuple((t, c, compiled[t].cue_regexes[c].match) for t, c in pairs)
+            self._by_cues[pairs] = tries
+        self[anchor] = tries
+        return tries
 
 
 @cache

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 _LOOKBACK_CHARS = 120
+_ONE = 1
 _PUNCT_BREAK = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s")
 _JOINERS = frozenset(
     ["but", "and", "although", "though", "however", "yet", "so", "because", "whereas", "while", "then", "until", "when"]
@@ -108,7 +109,10 @@ def perspective_allows(
     return subject != "practitioner"
 
 
-_PUNCT_SPLIT = re.compile("(" + _PUNCT_BREAK.pattern + ")")
+# _PUNCT_BREAK in two parts that ``re`` finds fast (each starts with a known character): the
+# single characters, and the dashes standing alone (where each " - " ends).
+_BREAK_CHAR = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]")
+_LONE_DASH = re.compile(r"-(?<=\s-)(?=\s)")
 
 
 def _token_regex(words, *more: str) -> str:
@@ -169,8 +173,15 @@ class ClauseIndex:
         the look-back's length, which may cut a word in two)."""
         ends = self._ends
         if ends is None:
-            pieces = _PUNCT_SPLIT.split(self.text)
-            ends = self._ends = list(accumulate(map(len, pieces)))[1::2]
+            text = self.text
+            pieces = _BREAK_CHAR.split(text)
+            pieces.pop()
+            ends = list(accumulate(map(_ONE.__add__, map(len, pieces))))
+            if "-" in text:
+                dashes = [m.end() + 1 for m in _LONE_DASH.finditer(text)]
+                if dashes:
+                    ends = sorted(ends + dashes)
+            self._ends = ends
         lo = start - _LOOKBACK_CHARS
         i = bisect_right(ends, start)
         if i and ends[i - 1] > lo:
