@@ -60,6 +60,11 @@ class ThemeDetector:
         )
         self._scanner = AnchorScanner(self._compiled)
         self._plans = _Plans(self._compiled, self._scanner.cues_at)
+        self._fallbacks = [
+            (t, theme, theme.fallback)
+            for t, theme in enumerate(self._compiled)
+            if theme.fallback is not None
+        ]
 
     @classmethod
     def builtin(cls) -> ThemeDetector:
@@ -117,11 +122,10 @@ class ThemeDetector:
                 m = match(scan, pos)
                 if m is not None:
                     add((t, c, pos, m.end()))
-        for t, theme in enumerate(self._compiled):
-            if theme.fallback is not None:
-                for m in theme.fallback.finditer(scan):
-                    c = theme.fallback_cues[m.lastgroup]  # type: ignore[index]
-                    add((t, c, m.start(), m.end()))
+        for t, theme, fallback in self._fallbacks:
+            for m in fallback.finditer(scan):
+                c = theme.fallback_cues[m.lastgroup]  # type: ignore[index]
+                add((t, c, m.start(), m.end()))
         if not matches:
             return []
         lowered = scan is not joined
