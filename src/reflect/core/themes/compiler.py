@@ -111,6 +111,9 @@ class CompiledTheme:
     fallback: re.Pattern[str] | None  # cues without literal anchors, searched the slow way
     exclusion: re.Pattern[str] | None
     fallback_cues: dict[str, int]  # group name in ``fallback`` -> cue index
+    # ``cue_regexes`` for lower-case text (see :func:`plain_lowercase`): case-sensitive twins
+    # where they exist, the same regex where not.
+    cue_regexes_lower: tuple[re.Pattern[str], ...] = ()
     # Finds, in lower-cased ASCII text, the literal start of every exclusion match (None when some
     # exclusion has no such start): where it finds nothing, ``exclusion`` cannot match either.
     exclusion_probe: re.Pattern[str] | None = None
@@ -134,6 +137,92 @@ def _caseless_outside_ascii(literal: str) -> bool:
     )
 
 
+def _lower_source(pattern: str) -> str:
+    """``pattern`` with its ASCII letters lower-cased, except the letter of each escape."""
+    out = []
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        else:
+            out.append(ch.lower() if "A" <= ch <= "Z" else ch)
+    return "".join(out)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _folded(node):
+    """A parsed pattern (with IGNORECASE) as it reads over lower-case text: literal ASCII capitals
+    become small letters; raises :class:`_NotPlain` for a range across cases."""
+    if isinstance(node, sre_parse.SubPattern):
+        node = node.data
+    if isinstance(node, list):
+        return [_folded(n) for n in node]
+    if isinstance(node, tuple):
+        if len(node) == 2 and node[0] is _SUBPATTERN and (node[1][1] | node[1][2]) & re.I:
+            raise _NotPlain  # "(?-i:[A-Z])" must see the capitals it cannot see
+        if len(node) == 2 and node[0] in (_LITERAL, sre_parse.NOT_LITERAL):
+            v = node[1]
+            if v > 127 and not _caseless(chr(v)):
+                raise _NotPlain  # "ſ" ignoring case would also match "s"
+            return (node[0], v + 32 if 65 <= v <= 90 else v)
+        if len(node) == 2 and node[0] is sre_parse.RANGE:
+            lo, hi = node[1]
+            if hi > 127 and (hi - lo > 512 or not all(map(_caseless, map(chr, range(lo, hi + 1))))):
+                raise _NotPlain
+            if 65 <= lo <= hi <= 90:
+                return (node[0], (lo + 32, hi + 32))
+            if any(65 <= c <= 90 or 97 <= c <= 122 for c in range(lo, hi + 1)) and not (
+                97 <= lo <= hi <= 122
+            ):
+                raise _NotPlain
+            return node
+        return tuple(_folded(n) for n in node)
+    return node
+
+
+def case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:
+    """A case-sensitive regex that matches exactly as ``pattern`` (ignoring case) does over
+    lower-case text whose non-ASCII characters have no case (see :func:`plain_lowercase`), or
+    None when that cannot be shown. ``re`` matches it faster: nothing to fold."""
+    lowered = _lower_source(pattern)
+    try:
+        if _folded(sre_parse.parse(pattern, FLAGS)) != _plain(sre_parse.parse(lowered, 0)):
+            return None
+        return re.compile(lowered)
+    except (_NotPlain, re.error, RecursionError):  # pragma: no cover
+        return None
+
+
+def _plain(node):
+    if isinstance(node, sre_parse.SubPattern):
+        node = node.data
+    if isinstance(node, list):
+        return [_plain(n) for n in node]
+    if isinstance(node, tuple):
+        return tuple(_plain(n) for n in node)
+    return node
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _caseless(ch: str) -> bool:
+    return ch.lower() == ch.upper() == ch.casefold() == ch
+
+
+def plain_lowercase(scan: str) -> bool:
+    """Whether the twins of :func:`case_sensitive_twin` may be used on ``scan``, which is the
+    lower-cased text: true unless some non-ASCII character in it has case (like "é")."""
+    return scan.isascii() or all(map(_caseless, set(_NON_ASCII.findall(scan))))
+
+
 def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     unguarded: list[str] = []
     fallback_cues: dict[str, int] = {}
@@ -153,13 +242,15 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         starts = anchors(joined)
         if starts and all(_caseless_outside_ascii(a) for a in starts):
             probe = re.compile(trie_regex(starts))
+    cue_regexes = tuple(re.compile(c.pattern, FLAGS) for c in theme.cues)
     return CompiledTheme(
         theme,
-        tuple(re.compile(c.pattern, FLAGS) for c in theme.cues),
+        cue_regexes,
         tuple(cue_anchors),
         fallback,
         exclusion,
         fallback_cues,
+        tuple(case_sensitive_twin(c.pattern) or r for c, r in zip(theme.cues, cue_regexes, strict=True)),
         probe,
     )
 

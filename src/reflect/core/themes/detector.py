@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reflect.core.model import Entry
-from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
+from reflect.core.themes.compiler import (
+    AnchorScanner,
+    CompiledTheme,
+    compile_theme,
+    plain_lowercase,
+)
 from reflect.core.themes.lexicon import (
     Lexicon,
     ThemeInfo,
@@ -59,7 +64,8 @@ class ThemeDetector:
             compile_theme(theme, i) for i, theme in enumerate(lexicon.themes)
         )
         self._scanner = AnchorScanner(self._compiled)
-        self._plans = _Plans(self._compiled, self._scanner.cues_at)
+        self._plans = _Plans(self._compiled, self._scanner.cues_at, lower=False)
+        self._plans_lower = _Plans(self._compiled, self._scanner.cues_at, lower=True)
         self._fallbacks = [
             (t, theme, theme.fallback)
             for t, theme in enumerate(self._compiled)
@@ -117,7 +123,9 @@ class ThemeDetector:
         # Every cue match, in the order the checks below must see them.
         matches: list[tuple[int, int, int, int]] = []  # (theme, cue, start, end)
         add = matches.append
-        for pos, tries in zip(positions, map(self._plans.__getitem__, anchors), strict=True):
+        lowered = scan is not joined
+        plans = self._plans_lower if lowered and plain_lowercase(scan) else self._plans
+        for pos, tries in zip(positions, map(plans.__getitem__, anchors), strict=True):
             for t, c, match in tries:
                 m = match(scan, pos)
                 if m is not None:
@@ -128,7 +136,6 @@ class ThemeDetector:
                 add((t, c, m.start(), m.end()))
         if not matches:
             return []
-        lowered = scan is not joined
         return self._score(self._kept(matches, scan, lowered, starts, fields), fields)
 
     def _kept(self, matches, scan, lowered, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
@@ -250,9 +257,10 @@ class _Plans(dict):
     cue is faster than one alternation of them: ``re`` can reject each by its literal prefix).
     Made the first time the anchor is met and shared between anchors with the same cues."""
 
-    def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at) -> None:
+    def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at, lower: bool) -> None:
         super().__init__()
         self._compiled = compiled
+        self._lower = lower  # the regexes for plain lower-case text
         self._cues_at = cues_at
         self._by_cues: dict[tuple[tuple[int, int], ...], tuple[_Try, ...]] = {}
 
@@ -261,7 +269,16 @@ class _Plans(dict):
         tries = self._by_cues.get(pairs)
         if tries is None:
             compiled = self._compiled
-            tries = tuple((t, c, compiled[t].cue_regexes[c].match) for t, c in pairs)
+            tries = tuple(
+                (
+                    t,
+                    c,
+                    (
+                        compiled[t].cue_regexes_lower[c] if self._lower else compiled[t].cue_regexes[c]
+                    ).match,
+                )
+                for t, c in pairs
+            )
             self._by_cues[pairs] = tries
         self[anchor] = tries
         return tries
