@@ -114,7 +114,7 @@ class CompiledTheme:
     # ``cue_regexes`` for lower-case text (see :func:`plain_lowercase`): case-sensitive twins
     # where they exist, the same regex where not.
     cue_regexes_lower: tuple[re.Pattern[str], ...] = ()
-    # Finds, in lower-cased ASCII text, the literal start of every exclusion match (None when some
+    # Finds, in plain lower-case text (see plain_lowercase), the literal start of every exclusion match (None when some
     # exclusion has no such start): where it finds nothing, ``exclusion`` cannot match either.
     exclusion_probe: re.Pattern[str] | None = None
 

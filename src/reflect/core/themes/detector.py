@@ -124,7 +124,8 @@ class ThemeDetector:
         matches: list[tuple[int, int, int, int]] = []  # (theme, cue, start, end)
         add = matches.append
         lowered = scan is not joined
-        plans = self._plans_lower if lowered and plain_lowercase(scan) else self._plans
+        plain = lowered and plain_lowercase(scan)
+        plans = self._plans_lower if plain else self._plans
         for pos, tries in zip(positions, map(plans.__getitem__, anchors), strict=True):
             for t, c, match in tries:
                 m = match(scan, pos)
@@ -136,9 +137,9 @@ class ThemeDetector:
                 add((t, c, m.start(), m.end()))
         if not matches:
             return []
-        return self._score(self._kept(matches, scan, lowered, starts, fields), fields)
+        return self._score(self._kept(matches, scan, lowered, plain, starts, fields), fields)
 
-    def _kept(self, matches, scan, lowered, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
+    def _kept(self, matches, scan, lowered, plain, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
         """theme index -> cue index -> spans, leaving out every match that crosses fields, is
         excluded, negated or misdirected."""
         found: dict[int, dict[int, list[Evidence]]] = {}
@@ -146,8 +147,6 @@ class ThemeDetector:
         window = self.lexicon.negation_window
         clauses = ClauseIndex(scan, lowered)
         negated: dict[int, bool] = {}
-        may_exclude: dict[int, bool] = {}  # theme index -> whether its exclusions can match here
-        ascii_text = scan.isascii()
         one_field = len(fields) == 1
         for t, c, start, end in matches:
             if end == start:
@@ -162,15 +161,8 @@ class ThemeDetector:
             if end > field_start + len(text):
                 continue  # crossed into the next field
             theme = compiled[t]
-            if theme.exclusion is not None:
-                possible = may_exclude.get(t)
-                if possible is None:
-                    probe = theme.exclusion_probe
-                    possible = may_exclude[t] = (
-                        probe is None or not ascii_text or probe.search(scan) is not None
-                    )
-                if possible and _excluded(theme, scan, start, end, ascii_text):
-                    continue
+            if theme.exclusion is not None and _excluded(theme, scan, start, end, plain):
+                continue
             no = negated.get(start)
             if no is None:
                 no = negated[start] = clauses.negated(start, window)
@@ -211,11 +203,12 @@ class ThemeDetector:
         return [h[2] for h in hits]
 
 
-def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, ascii_text: bool) -> bool:
+def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, plain: bool) -> bool:
     """Whether an exclusion match near ``start:end`` overlaps it: any such match among
     ``theme.exclusion.finditer(scan, start - 50, end + 50)``.
 
-    With a probe (and ASCII text), the exclusion regex is only tried where the probe finds one of
+    With a probe, over plain lower-case text (:func:`plain_lowercase`: there a literal ignoring
+    case matches only itself), the exclusion regex is only tried where the probe finds one of
     its literal starts, which is where ``finditer`` could find a match, in the same order and
     skipping the same overlaps; so the answer is the same, without running the exclusion regex,
     which cannot skip ahead on its own, at every position of the window.
@@ -225,7 +218,7 @@ def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, ascii_text:
     lo = start - 50 if start > 50 else 0
     hi = end + 50
     probe = theme.exclusion_probe
-    if probe is None or not ascii_text:
+    if probe is None or not plain:
         return any(x.start() < end and start < x.end() for x in exclusion.finditer(scan, lo, hi))
     search, match = probe.search, exclusion.match
     at = lo
