@@ -14,7 +14,8 @@ Cues whose start cannot be reduced to literals go in an unguarded branch (correc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 try:  # Python 3.11+
@@ -74,15 +75,16 @@ def _prefixes(items: list) -> tuple[set[str], bool]:
             return prefixes, False
     return prefixes, True
 
-def anchors(pattern: str) -> set[str] | None:
+@lru_cache(maxsize=2048)
+def anchors(pattern: str) -> frozenset[str] | None:
     """Literal (lower-case) prefixes that every match of ``pattern`` starts with, or None."""
     parsed = sre_parse.parse(pattern, FLAGS)
     found, _ = _prefixes(list(parsed))
     if not found or "" in found:
         return None
-    return found
+    return frozenset(found)
 
-def trie_regex(words: set[str]) -> str:
+def trie_regex(words: set[str] | frozenset[str]) -> str:
     """A regex matching exactly the given literal strings, factored by common prefixes."""
     trie: dict = {}
     for w in words:
@@ -111,16 +113,23 @@ class CompiledTheme:
     fallback: re.Pattern[str] | None  # cues without literal anchors, searched the slow way
     exclusion: re.Pattern[str] | None
     fallback_cues: dict[str, int]  # group name in ``fallback`` -> cue index
-    # ``cue_regexes`` for lower-case text (see :func:`plain_lowercase`): case-sensitive twins
-    # where they exist, the same regex where not.
-    cue_regexes_lower: tuple[re.Pattern[str], ...] = ()
     # Finds, in plain lower-case text (see plain_lowercase), the literal start of every exclusion match (None when some
     # exclusion has no such start): where it finds nothing, ``exclusion`` cannot match either.
     exclusion_probe: re.Pattern[str] | None = None
+    _twins: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def unanchored(self) -> tuple[int, ...]:
         return tuple(self.fallback_cues.values())
+
+    def cue_regex_lower(self, c: int) -> re.Pattern[str]:
+        """``cue_regexes[c]`` for plain lower-case text (see :func:`plain_lowercase`): its
+        case-sensitive twin where there is one, made when first asked for."""
+        twins = self._twins
+        twin = twins.get(c)
+        if twin is None:
+            twin = twins[c] = case_sensitive_twin(self.cue_regexes[c].pattern) or self.cue_regexes[c]
+        return twin
 
 def _guarded(pattern: str) -> re.Pattern[str]:
     """``pattern`` behind a lookahead of its anchors, so most positions fail at once."""
@@ -250,7 +259,6 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         fallback,
         exclusion,
         fallback_cues,
-        tuple(case_sensitive_twin(c.pattern) or r for c, r in zip(theme.cues, cue_regexes, strict=True)),
         probe,
     )
 

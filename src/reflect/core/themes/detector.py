@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from reflect.core.model import Entry
 from reflect.core.themes.compiler import (
@@ -27,6 +27,7 @@ from reflect.core.themes.compiler import (
 )
 from reflect.core.themes.lexicon import (
     Lexicon,
+    ThemeDef,
     ThemeInfo,
     UserTheme,
     load_builtin,
@@ -60,10 +61,7 @@ class ThemeDetector:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._compiled: tuple[CompiledTheme, ...] = tuple(
-            compile_theme(theme, i) for i, theme in enumerate(lexicon.themes)
-        )
-        self._scanner = AnchorScanner(self._compiled)
+        self._compiled, self._scanner = _compiled_lexicon(lexicon.themes)
         self._plans = _Plans(self._compiled, self._scanner.cues_at, lower=False)
         self._plans_lower = _Plans(self._compiled, self._scanner.cues_at, lower=True)
         self._fallbacks = [
@@ -267,7 +265,7 @@ class _Plans(dict):
                     t,
                     c,
                     (
-                        compiled[t].cue_regexes_lower[c] if self._lower else compiled[t].cue_regexes[c]
+                        compiled[t].cue_regex_lower(c) if self._lower else compiled[t].cue_regexes[c]
                     ).match,
                 )
                 for t, c in pairs
@@ -275,6 +273,21 @@ class _Plans(dict):
             self._by_cues[pairs] = tries
         self[anchor] = tries
         return tries
+
+
+@lru_cache(maxsize=256)
+def _compiled_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
+    """Each theme is compiled once per process: a detector with the practitioner's own themes
+    added reuses the built-in ones (kept in memory only)."""
+    return compile_theme(theme, ordinal)
+
+
+@lru_cache(maxsize=4)
+def _compiled_lexicon(
+    themes: tuple[ThemeDef, ...],
+) -> tuple[tuple[CompiledTheme, ...], AnchorScanner]:
+    compiled = tuple(_compiled_theme(theme, i) for i, theme in enumerate(themes))
+    return compiled, AnchorScanner(compiled)
 
 
 @cache
