@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 _LOOKBACK_CHARS = 120
-_ONE = 1
 _PUNCT_BREAK = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]|\s-\s")
 _JOINERS = frozenset(
     ["but", "and", "although", "though", "however", "yet", "so", "because", "whereas", "while", "then", "until", "when"]
@@ -147,9 +145,9 @@ _SUBJECT_TOKEN = re.compile(_token_regex(_PRONOUNS))
 class ClauseIndex:
     """:func:`clause_tokens` and what hangs on it, for many cue starts in one text.
 
-    The clause breaks of the whole text are found once (in C, by one ``split``); each start then
-    costs a bisection and a look at its own short clause, and is remembered, because several cues
-    often begin at the same place. Most clauses hold no negator and no subject pronoun at all,
+    Each start's clause break is found by one search of the text read backwards (``re`` finds the
+    nearest break character at C speed); the answers are remembered, because several cues often
+    begin at the same place. Most clauses hold no negator and no subject pronoun at all,
     which one regex search tells without splitting them into words. The answers are exactly those
     of the functions above: a break found in the whole text but not in the look-back window only
     ever moves the cut across characters that are no part of any word.
@@ -158,12 +156,13 @@ class ClauseIndex:
     the shortcuts taken.
     """
 
-    __slots__ = ("text", "lowered", "_ends", "_tokens", "_negated", "_subject")
+    __slots__ = ("text", "lowered", "_reversed", "_dash_ends", "_tokens", "_negated", "_subject")
 
     def __init__(self, text: str, lowered: bool = False) -> None:
         self.text = text
         self.lowered = lowered
-        self._ends: list[int] | None = None
+        self._reversed: str | None = None
+        self._dash_ends: list[int] = []
         self._tokens: dict[int, list[str]] = {}
         self._negated: dict[tuple[int, int], bool] = {}
         self._subject: dict[int, str | None] = {}
@@ -171,21 +170,24 @@ class ClauseIndex:
     def _start_of_clause(self, start: int) -> tuple[int, bool]:
         """Where the look-back for ``start`` begins, and whether it ends a clause (rather than
         the look-back's length, which may cut a word in two)."""
-        ends = self._ends
-        if ends is None:
-            text = self.text
-            pieces = _BREAK_CHAR.split(text)
-            pieces.pop()
-            ends = list(accumulate(map(_ONE.__add__, map(len, pieces))))
+        text = self.text
+        rev = self._reversed
+        if rev is None:
+            rev = self._reversed = text[::-1]
             if "-" in text:
-                dashes = [m.end() + 1 for m in _LONE_DASH.finditer(text)]
-                if dashes:
-                    ends = sorted(ends + dashes)
-            self._ends = ends
+                self._dash_ends = [m.end() + 1 for m in _LONE_DASH.finditer(text)]
         lo = start - _LOOKBACK_CHARS
-        i = bisect_right(ends, start)
-        if i and ends[i - 1] > lo:
-            return ends[i - 1], True
+        n = len(text)
+        # The last break character before start: the first one reading the text backwards.
+        m = _BREAK_CHAR.search(rev, n - start, n - lo if lo > 0 else n)
+        end = n - m.start() if m is not None else 0
+        dash_ends = self._dash_ends
+        if dash_ends:  # or where a " - " ends, if that is later
+            i = bisect_right(dash_ends, start)
+            if i and dash_ends[i - 1] > end:
+                end = dash_ends[i - 1]
+        if end > lo:
+            return end, True
         return (0, True) if lo <= 0 else (lo, False)
 
     def tokens(self, start: int) -> list[str]:
