@@ -52,8 +52,10 @@ def test_twins_match_like_their_cues_on_plain_lowercase_text():
             "her, \u00a340 cash tip \u2014 no one to ask. didn't ask first, she froze.").lower()
     assert plain_lowercase(text) and not plain_lowercase("caf\u00e9")
     for theme in detector._compiled:
-        for c, plain in enumerate(theme.cue_regexes):
-            twin = theme.cue_regex_lower(c)
+        pairs = [(plain, theme.cue_regex_lower(c)) for c, plain in enumerate(theme.cue_regexes)]
+        if theme.exclusion is not None:
+            pairs.append((theme.exclusion, theme.exclusion_lower()))
+        for plain, twin in pairs:
             for pos in range(len(text)):
                 a, b = plain.match(text, pos), twin.match(text, pos)
                 assert (a and a.span()) == (b and b.span())

@@ -122,6 +122,15 @@ class CompiledTheme:
     def unanchored(self) -> tuple[int, ...]:
         return tuple(self.fallback_cues.values())
 
+    def exclusion_lower(self) -> re.Pattern[str] | None:
+        """``exclusion`` for plain lower-case text, like :meth:`cue_regex_lower`."""
+        if self.exclusion is None:
+            return None
+        twin = self._twins.get(-1)
+        if twin is None:
+            twin = self._twins[-1] = case_sensitive_twin(self.exclusion.pattern) or self.exclusion
+        return twin
+
     def cue_regex_lower(self, c: int) -> re.Pattern[str]:
         """``cue_regexes[c]`` for plain lower-case text (see :func:`plain_lowercase`): its
         case-sensitive twin where there is one, made when first asked for."""

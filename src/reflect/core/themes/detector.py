@@ -218,7 +218,7 @@ def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, plain: bool
     probe = theme.exclusion_probe
     if probe is None or not plain:
         return any(x.start() < end and start < x.end() for x in exclusion.finditer(scan, lo, hi))
-    search, match = probe.search, exclusion.match
+    search, match = probe.search, theme.exclusion_lower().match  # type: ignore[union-attr]
     at = lo
     while True:
         found = search(scan, at, hi)
