@@ -24,6 +24,7 @@ class Actions:
     forget_client: QAction
     delete_entry: QAction
     change_passphrase: QAction
+    user_themes: QAction
     profile: QAction
     brief: QAction
     shortcuts: QAction
@@ -58,6 +59,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
         forget_client=_action(window, tr("&Forget This Client…")),
         delete_entry=_action(window, tr("&Delete Entry…")),
         change_passphrase=_action(window, tr("Change &Passphrase…")),
+        user_themes=_action(window, tr("Your T&hemes…"),
+                            tip=tr("Themes of your own, with the phrases that signal them")),
         profile=_action(window, tr("Practice &Profile…"),
                         tip=tr("What a peer group hears about your practice")),
         brief=_action(window, tr("Case &Brief for Supervision…"), "Ctrl+Shift+B",
@@ -103,6 +106,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
     journal.addAction(a.delete_entry)
     journal.addSeparator()
     journal.addActions([a.brief, a.profile])
+    journal.addSeparator()
+    journal.addAction(a.user_themes)
     journal.addSeparator()
     journal.addAction(a.change_passphrase)
 

@@ -13,6 +13,7 @@ from reflect.ui.entry_filter import ALL
 from reflect.ui.look import apply_look
 from reflect.ui.main_actions import SHORTCUTS
 from reflect.ui.profile_dialog import ProfileDialog
+from reflect.ui.themes_user_dialog import edit_user_themes
 
 
 class WorkspaceCommands:
@@ -26,6 +27,7 @@ class WorkspaceCommands:
         a.delete_entry.triggered.connect(self.delete_entry)
         a.backup.triggered.connect(self.backup_now)
         a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.user_themes.triggered.connect(self.edit_user_themes)
         a.profile.triggered.connect(self.edit_profile)
         a.brief.triggered.connect(self.make_brief)
         a.settings.triggered.connect(self.open_settings)
@@ -147,6 +149,10 @@ class WorkspaceCommands:
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
         BriefWizard(self.w.journal, self.w, self.w.current_client_id()).exec()
+
+    def edit_user_themes(self) -> None:
+        if self.w.journal is not None:
+            edit_user_themes(self.w.journal, self.w, self.w.editor.refresh_themes)
 
     def change_passphrase(self) -> None:
         from reflect.ui.passphrase_dialog import ChangePassphraseDialog
