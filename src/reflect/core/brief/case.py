@@ -163,28 +163,20 @@ def build_brief(
         profile=journal.profile(),
         sessions=sessions,
         passages=passages,
-        themes=themes if themes is not None else theme_counts(entries),
+        themes=themes if themes is not None else theme_counts(entries, journal),
         known=known,
         span_text=span(entries[0].date, entries[-1].date),
     )
 
 
-def theme_counts(entries: list[Entry]) -> list[tuple[str, int]]:
-    """Themes across the sessions (detected and the practitioner's own), most frequent first."""
-    try:
-        from reflect.core.themes import ThemeDetector
-    except ImportError:  # pragma: no cover - the themes engine ships with the app
-        detector = None
-    else:
-        detector = ThemeDetector.builtin()
+def theme_counts(entries: list[Entry], journal: Journal | None = None) -> list[tuple[str, int]]:
+    """Themes across the sessions, most frequent first: the same detection and decisions as
+    everywhere else (``reflect.core.themes.analysis``)."""
+    from reflect.core.themes import ThemeDetector
+    from reflect.core.themes.analysis import analyse_entries, detector_for
+
+    detector = detector_for(journal) if journal is not None else ThemeDetector.builtin()
     counts: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    if detector is not None:
-        labels = {t.id: t.label for t in detector.themes}
-    for e in entries:
-        found = set(e.themes)
-        if detector is not None:
-            found |= {hit.theme for hit in detector.detect_entry(e)}
-        found -= set(e.rejected_themes)
-        counts.update(found)
-    return [(labels.get(t, t.replace("_", " ")), c) for t, c in counts.most_common()]
+    for a in analyse_entries(entries, detector).entries:
+        counts.update({t.label for t in a.themes})
+    return counts.most_common()
