@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
+from reflect.core.themes.analysis import (
+    EntryAnalysis,
+    JournalThemes,
+    analyse_entry,
+    analyse_many,
+)
 from reflect.core.themes.detector import ThemeDetector
+from reflect.core.themes.parallel import warm_up
 from reflect.core.themes.recurrence import recurring
 from reflect.ui import workers
 
@@ -37,16 +43,15 @@ def _load(journal, reading: threading.Lock, cancelled: threading.Event) -> _Load
         if cancelled.is_set() or not journal.is_open:
             return None
         user = journal.user_themes()
+        warm_up(journal.entry_count())
         entries = {e.id: e for e in journal.entries() if e.id}
     detector = ThemeDetector.builtin()
     if user:
         detector = detector.with_user_themes(user)
-    analyses = {}
-    for i, e in entries.items():
-        if cancelled.is_set():
-            return None
-        analyses[i] = EntryAnalysis(i, e.date, e.client_id, analyse_entry(e, detector))
-    return _Loaded(detector, entries, analyses)
+    analysed = analyse_many(list(entries.values()), detector, cancelled=cancelled.is_set)
+    if analysed is None:
+        return None
+    return _Loaded(detector, entries, {a.entry_id: a for a in analysed})
 
 
 class ThemesAnalysis(QObject):

@@ -8,13 +8,14 @@ they accepted or added stays whatever detection says. Everything here reads thro
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
-from reflect.core.themes.detector import Evidence, ThemeDetector
+from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
+from reflect.core.themes.parallel import detect_many, warm_up
 from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
 
 AUTO, USER = "auto", "user"
@@ -87,12 +88,20 @@ def distinct_evidence(evidence: Iterable[Evidence]) -> list[Evidence]:
 
 
 def analyse_entry(entry: Entry, detector: ThemeDetector) -> list[EntryTheme]:
-    labels = {t.id: t.label for t in detector.themes}
+    return decide(entry, detector.detect_entry(entry), theme_labels(detector))
+
+
+def theme_labels(detector: ThemeDetector) -> dict[str, str]:
+    return {t.id: t.label for t in detector.themes}
+
+
+def decide(entry: Entry, hits: list[ThemeHit], labels: dict[str, str]) -> list[EntryTheme]:
+    """An entry's themes: what detection found (``hits``), overruled by the practitioner."""
     rejected = set(entry.rejected_themes)
     chosen = list(dict.fromkeys(entry.themes))
     out: list[EntryTheme] = []
     seen: set[str] = set()
-    for hit in detector.detect_entry(entry):
+    for hit in hits:
         if hit.theme in rejected:
             continue
         status = ACCEPTED if hit.theme in chosen else SUGGESTED
@@ -106,6 +115,27 @@ def analyse_entry(entry: Entry, detector: ThemeDetector) -> list[EntryTheme]:
     return out
 
 
+def analyse_many(
+    entries: Sequence[Entry],
+    detector: ThemeDetector,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> list[EntryAnalysis] | None:
+    """Each entry's themes, in the same order; detection shares the work with worker processes
+    when there are many entries (:mod:`.parallel`; ``workers`` says how many, default: one per
+    spare core). None when ``cancelled()`` turned true."""
+    found = detect_many(detector, [e.texts() for e in entries], cancelled=cancelled,
+                        workers=workers)
+    if found is None:
+        return None
+    labels = theme_labels(detector)
+    return [
+        EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, hits, labels))
+        for e, hits in zip(entries, found, strict=True)
+    ]
+
+
 def analyse_entries(
     entries: Iterable[Entry],
     detector: ThemeDetector,
@@ -113,11 +143,9 @@ def analyse_entries(
     window: int = 5,
     min_count: int = 3,
 ) -> JournalThemes:
-    analysed = [
-        EntryAnalysis(e.id or "", e.date, e.client_id, analyse_entry(e, detector))
-        for e in sorted(entries, key=lambda e: e.date)
-    ]
-    result = JournalThemes(analysed, [], {t.id: t.label for t in detector.themes})
+    analysed = analyse_many(sorted(entries, key=lambda e: e.date), detector)
+    assert analysed is not None  # nothing can cancel it
+    result = JournalThemes(analysed, [], theme_labels(detector))
     result.recurring = recurring(result.records(), window=window, min_count=min_count)
     return result
 
@@ -131,6 +159,7 @@ def analyse_journal(
     detector: ThemeDetector | None = None,
 ) -> JournalThemes:
     """Every entry (or one client's) with its themes, and what recurs per client."""
+    warm_up(journal.entry_count())
     entries = journal.entries(client_id=client_id) if client_id else journal.entries()
     return analyse_entries(entries, detector or detector_for(journal), window=window,
                            min_count=min_count)

@@ -39,7 +39,7 @@ _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no 
 _MAX_REPEATS = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """An exact span of one field's text: ``text == field_text[start:end]``."""
 
@@ -49,7 +49,7 @@ class Evidence:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ThemeHit:
     theme: str
     score: float
@@ -74,6 +74,16 @@ class ThemeDetector:
     def builtin(cls) -> ThemeDetector:
         """The detector for the shipped lexicon (compiled once per process, then shared)."""
         return _builtin_detector()
+
+    def prepare(self) -> ThemeDetector:
+        """Make now what detection would otherwise make on first use (each cue's lower-case
+        twin and each anchor's plan), so a process that detects a lot does not pay for it
+        while the practitioner waits."""
+        for anchor in self._scanner.cues_at:
+            self._plans_lower[anchor]  # noqa: B018 - made and kept by _Plans.__missing__
+        for theme in self._compiled:
+            theme.exclusion_lower()
+        return self
 
     @property
     def themes(self) -> list[ThemeInfo]:

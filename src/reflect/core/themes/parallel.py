@@ -1,0 +1,204 @@
+"""Theme detection over many entries, on every core the machine lends us.
+
+Whole-journal analysis is the one place where detection's cost adds up: ten thousand entries are
+seconds of work for one core. So the entries are cut into chunks; worker processes take chunks
+from the front of the line while this process takes them from the back, until the two meet. This
+process never waits for a worker it could have done without: a worker that is slow to start (it
+compiles the lexicon first) simply ends up doing less of the work, and a small journal is
+detected here alone.
+
+Workers are forked from a clean server process (``forkserver``; ``spawn`` where there is none),
+never from the app itself, which has Qt's threads running. The server compiles the built-in
+lexicon once, so every worker forked from it starts ready. Workers get the entries' texts
+through pipes, in memory, and send back only theme ids, scores and offsets: nothing is written to
+disk. If the machine will not give us processes (no shared memory, a sandbox, a broken worker),
+the rest is detected here, with the same results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
+from reflect.core.themes.lexicon import Lexicon
+
+Fields = list[tuple[str, str]]
+# (theme id, score, [(field, start, end)]): a hit without its text, which the caller has
+_Compact = list[tuple[str, float, list[tuple[str, int, int]]]]
+
+MIN_ENTRIES = 1500  # below this, starting workers costs more than it saves
+CHUNK = 200  # entries per piece of work: ~0.1 s, so the two ends meet evenly
+_MAX_WORKERS = 7
+_BOOT_MODULE = "reflect.core.themes.parallel_boot"
+
+_lock = threading.Lock()
+_context: multiprocessing.context.BaseContext | None = None
+
+
+def available_workers() -> int:
+    """How many worker processes to use beside this one (0: detect here alone)."""
+    wanted = os.environ.get("REFLECT_THEME_WORKERS")
+    if wanted is not None:
+        try:
+            return max(0, min(int(wanted), _MAX_WORKERS))
+        except ValueError:
+            pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(0, min(cores - 1, _MAX_WORKERS))
+
+
+def _get_context() -> multiprocessing.context.BaseContext:
+    global _context
+    with _lock:
+        if _context is None:
+            methods = multiprocessing.get_all_start_methods()
+            if "forkserver" in methods and not getattr(sys, "frozen", False):
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload([_BOOT_MODULE])
+            else:  # Windows, or a frozen app: each worker starts afresh
+                ctx = multiprocessing.get_context("spawn")
+            _context = ctx
+        return _context
+
+
+def warm_up(entries: int) -> None:
+    """Before analysing ``entries`` entries: start the worker server now, so it compiles the
+    lexicon while the journal is read. Does nothing when they will be detected here alone."""
+    if entries < MIN_ENTRIES or available_workers() == 0:
+        return
+    try:
+        ctx = _get_context()
+        if ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+    except (OSError, ValueError, RuntimeError):  # pragma: no cover - no processes here
+        pass
+
+
+# --- in the worker --------------------------------------------------------------------------
+
+_worker_detector: ThemeDetector | None = None
+
+
+def _init_worker(lexicon: Lexicon) -> None:
+    global _worker_detector
+    builtin = ThemeDetector.builtin()
+    detector = builtin if lexicon == builtin.lexicon else ThemeDetector(lexicon)
+    _worker_detector = detector.prepare()
+
+
+def _detect_chunk(chunk: list[Fields]) -> list[_Compact]:
+    detector = _worker_detector
+    assert detector is not None
+    return [_compact(detector.detect_fields(fields)) for fields in chunk]
+
+
+def _compact(hits: list[ThemeHit]) -> _Compact:
+    return [(h.theme, h.score, [(e.field, e.start, e.end) for e in h.evidence]) for h in hits]
+
+
+# --- here -----------------------------------------------------------------------------------
+
+
+def _expand(compact: _Compact, fields: Fields) -> list[ThemeHit]:
+    texts = dict(fields)
+    return [
+        ThemeHit(theme, score, [Evidence(f, s, e, texts[f][s:e]) for f, s, e in spans])
+        for theme, score, spans in compact
+    ]
+
+
+def detect_many(
+    detector: ThemeDetector,
+    fields: Sequence[Fields],
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> list[list[ThemeHit]] | None:
+    """``[detector.detect_fields(f) for f in fields]``, shared with worker processes when there
+    are enough entries; None when ``cancelled()`` turned true on the way."""
+    stop = cancelled or (lambda: False)
+    if workers is None:
+        workers = available_workers()
+    if workers <= 0 or len(fields) < MIN_ENTRIES:
+        return _here(detector, fields, stop)
+    chunks = [list(fields[i : i + CHUNK]) for i in range(0, len(fields), CHUNK)]
+    results: list[list[ThemeHit] | None] = [None] * len(chunks)
+    pool = futures = None
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks) - 1),
+            mp_context=_get_context(),
+            initializer=_init_worker,
+            initargs=(detector.lexicon,),
+        )
+        futures = [pool.submit(_detect_chunk, chunk) for chunk in chunks]
+    except (OSError, ValueError, RuntimeError, ImportError):  # no processes: all of it here
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        return _here(detector, fields, stop)
+    finished = False
+    try:
+        # From the back, each chunk no worker has taken yet (a future cancels only then).
+        for i in range(len(chunks) - 1, -1, -1):
+            if stop():
+                return None
+            if not futures[i].cancel():
+                break
+            results[i] = _here(detector, chunks[i], stop)
+            if results[i] is None:
+                return None
+        for i, future in enumerate(futures):
+            if results[i] is None:
+                results[i] = _collect(future, detector, chunks[i], stop)
+                if results[i] is None:
+                    return None
+        finished = True
+    finally:
+        if not finished:  # cancelled (a lock): no worker goes on holding journal text
+            _terminate(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+    return [hits for chunk in results for hits in chunk]  # type: ignore[union-attr]
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone
+            process.terminate()
+
+
+def _collect(
+    future: Future, detector: ThemeDetector, chunk: list[Fields], stop: Callable[[], bool]
+) -> list[list[ThemeHit]] | None:
+    """A worker's results for ``chunk``, or the chunk detected here if the worker failed."""
+    while True:
+        if stop():
+            return None
+        try:
+            compact = future.result(timeout=0.2)
+        except TimeoutError:
+            continue
+        except Exception:  # noqa: BLE001 - a worker died or could not start: do it here
+            return _here(detector, chunk, stop)
+        return [_expand(c, f) for c, f in zip(compact, chunk, strict=True)]
+
+
+def _here(
+    detector: ThemeDetector, fields: Sequence[Fields], stop: Callable[[], bool]
+) -> list[list[ThemeHit]] | None:
+    out = []
+    for n, f in enumerate(fields):
+        if n % 64 == 0 and stop():
+            return None
+        out.append(detector.detect_fields(f))
+    return out
