@@ -15,7 +15,7 @@ from datetime import datetime
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
 from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
-from reflect.core.themes.parallel import detect_many, warm_up
+from reflect.core.themes.parallel import detect_many, gc_paused, warm_up
 from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
 
 AUTO, USER = "auto", "user"
@@ -125,15 +125,16 @@ def analyse_many(
     """Each entry's themes, in the same order; detection shares the work with worker processes
     when there are many entries (:mod:`.parallel`; ``workers`` says how many, default: one per
     spare core). None when ``cancelled()`` turned true."""
-    found = detect_many(detector, [e.texts() for e in entries], cancelled=cancelled,
-                        workers=workers)
-    if found is None:
-        return None
-    labels = theme_labels(detector)
-    return [
-        EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, hits, labels))
-        for e, hits in zip(entries, found, strict=True)
-    ]
+    with gc_paused():
+        found = detect_many(detector, [e.texts() for e in entries], cancelled=cancelled,
+                            workers=workers)
+        if found is None:
+            return None
+        labels = theme_labels(detector)
+        return [
+            EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, hits, labels))
+            for e, hits in zip(entries, found, strict=True)
+        ]
 
 
 def analyse_entries(

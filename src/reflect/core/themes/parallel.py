@@ -18,11 +18,12 @@ the rest is detected here, with the same results.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
@@ -100,7 +101,21 @@ def _init_worker(lexicon: Lexicon) -> None:
 def _detect_chunk(chunk: list[Fields]) -> list[_Compact]:
     detector = _worker_detector
     assert detector is not None
-    return [_compact(detector.detect_fields(fields)) for fields in chunk]
+    with gc_paused():
+        return [_compact(detector.detect_fields(fields)) for fields in chunk]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Detection makes many small objects that all live on (the evidence): the cycle collector
+    would go through them again and again, for nothing (they hold no cycles). ~10% of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _compact(hits: list[ThemeHit]) -> _Compact:
@@ -197,8 +212,9 @@ def _here(
     detector: ThemeDetector, fields: Sequence[Fields], stop: Callable[[], bool]
 ) -> list[list[ThemeHit]] | None:
     out = []
-    for n, f in enumerate(fields):
-        if n % 64 == 0 and stop():
-            return None
-        out.append(detector.detect_fields(f))
+    with gc_paused():
+        for n, f in enumerate(fields):
+            if n % 64 == 0 and stop():
+                return None
+            out.append(detector.detect_fields(f))
     return out
