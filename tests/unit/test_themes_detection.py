@@ -249,3 +249,33 @@ def test_one_tired_day_is_not_burnout(detector):
 def test_neutral_text_has_no_themes(detector):
     text = "Good session. We reviewed her goals and planned homework for next week."
     assert detector.detect_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was furious at Zeke for cancelling again.",
+        "Angry with Ben for how he spoke to her, more than I should have been.",
+        "I felt so sad for him when he showed me the photos.",
+    ],
+)
+def test_my_anger_at_someone_named_is_countertransference(detector, text):
+    # The cue's name part tells capitals from small letters: it reads the text as written.
+    assert "countertransference" in themes_in(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was furious at the traffic all the way there.",
+        "Honestly furious at zeke today.",
+        "Turned the booking down. Felt guilty about Zeke, and then less guilty.",
+    ],
+)
+def test_anger_at_a_thing_or_a_lower_case_word_is_not(detector, text):
+    assert "countertransference" not in themes_in(detector, text)
+
+
+def test_evidence_of_a_named_cue_is_the_text_as_written(detector):
+    (hit,) = [h for h in detector.detect_text("Felt furious at Zeke.") if h.theme == "countertransference"]
+    assert "furious at Zeke" in [e.text for e in hit.evidence]

@@ -118,6 +118,11 @@ class CompiledTheme:
     exclusion_probe: re.Pattern[str] | None = None
     _twins: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
+    def sees_case(self, c: int) -> bool:
+        """Whether cue ``c`` has a part that tells capitals from small letters (``(?-i:[A-Z])``,
+        a name): it is matched against the text as written, not the lower-cased text."""
+        return "(?-i" in self.cue_regexes[c].pattern
+
     @property
     def unanchored(self) -> tuple[int, ...]:
         return tuple(self.fallback_cues.values())

@@ -135,8 +135,8 @@ class ThemeDetector:
         plain = lowered and plain_lowercase(scan)
         plans = self._plans_lower if plain else self._plans
         for pos, tries in zip(positions, map(plans.__getitem__, anchors), strict=True):
-            for t, c, match in tries:
-                m = match(scan, pos)
+            for t, c, match, as_written in tries:
+                m = match(joined if as_written else scan, pos)
                 if m is not None:
                     add((t, c, pos, m.end()))
         for t, theme, fallback in self._fallbacks:
@@ -250,7 +250,8 @@ def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, plain: bool
             )
 
 
-_Try = tuple[int, int, Callable]  # (theme index, cue index, that cue's ``match``)
+# (theme index, cue index, that cue's ``match``, whether it reads the text as written)
+_Try = tuple[int, int, Callable, bool]
 
 
 class _Plans(dict):
@@ -277,6 +278,7 @@ class _Plans(dict):
                     (
                         compiled[t].cue_regex_lower(c) if self._lower else compiled[t].cue_regexes[c]
                     ).match,
+                    compiled[t].sees_case(c),
                 )
                 for t, c in pairs
             )
