@@ -117,6 +117,23 @@ def test_saving_an_entry_updates_the_boundaries_count(qtbot, sample_app):
                     == count + 1, timeout=5000)
 
 
+def test_a_theme_rejected_in_the_editor_leaves_the_heat_map_at_once(qtbot, sample_app):
+    _session, window, dash, expected, _names = sample_app
+    entry = next(a for a in expected.entries if "boundaries" in a.ids() and a.client_id)
+    count = dash.heat_model.index_of(entry.client_id, "boundaries").data(COUNT_ROLE)
+    window.show_entry(entry.entry_id)
+    panel = window.editor.themes_panel
+    qtbot.waitUntil(lambda: panel.chip_for("boundaries") is not None, timeout=10_000)
+    qtbot.mouseClick(panel.chip_for("boundaries").remove_button, Qt.MouseButton.LeftButton)
+
+    def counted():
+        index = dash.heat_model.index_of(entry.client_id, "boundaries")
+        return index.data(COUNT_ROLE) if index.isValid() else 0
+
+    qtbot.waitUntil(lambda: counted() == count - 1, timeout=5000)  # no save needed
+    assert not window.editor.has_unsaved_changes()
+
+
 def test_lock_clears_the_dashboard(qtbot, sample_app):
     session, window, dash, expected, names = sample_app
     r = expected.recurring[0]

@@ -33,6 +33,7 @@ class EntryEditor(EntryEditorView):
 
     entrySaved = Signal(str)
     dirtyChanged = Signal(bool)
+    themesDecided = Signal(str)  # a saved entry's theme kept, rejected or added (entry id)
 
     def __init__(self, journal: Journal | None, settings: object = None, parent=None) -> None:
         default = str(getattr(settings, "default_template", None) or DEFAULT_TEMPLATE)

@@ -90,6 +90,7 @@ class EditorThemes(QObject):
             if editor._baseline is not None:
                 editor._baseline["themes"] = list(themes)
                 editor._baseline["rejected_themes"] = list(rejected)
+            editor.themesDecided.emit(editor._entry_id)  # the dashboard sees it at once
         else:
             themes = [t for t in extra["themes"] if t != theme]
             rejected = [t for t in extra.get("rejected_themes", []) if t != theme]

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
             self.editor = self._editor_factory(journal, self.settings, self.editor_holder)
             self.editor_layout.addWidget(self.editor)
             self.editor.entrySaved.connect(self._entry_saved)
+            decided = getattr(self.editor, "themesDecided", None)
+            if decided is not None:
+                decided.connect(self.themes.entry_saved)
             self.editor.dirtyChanged.connect(self.setWindowModified)
             extra = getattr(self.editor, "edit_actions", None)
             if extra and not self._edit_menu_extras:
