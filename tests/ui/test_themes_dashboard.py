@@ -222,3 +222,14 @@ def test_recurrence_rule_is_clamped(ui_settings):
 
     loaded = Settings.load(ui_settings.path)
     assert (loaded.recurring_min_count, loaded.recurring_window) == (4, 4)
+
+
+def test_the_app_keeps_what_it_detected_for_the_next_unlock(qtbot, make_session, sample_journal,
+                                                            journal_path):
+    entries = sample_journal.entry_count()
+    sample_journal.close()
+    session = make_session(journal_path)
+    unlock(qtbot, session)
+    window = session.window
+    qtbot.waitUntil(lambda: window.themes.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: len(window.journal.kept_theme_results()) == entries, timeout=5000)

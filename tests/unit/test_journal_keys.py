@@ -107,6 +107,7 @@ def test_older_journal_is_backed_up_then_migrated(journal_path):
     conn = sqlite3.connect(journal_path)
     conn.execute("DROP TABLE draft")
     conn.execute("DROP TABLE user_theme")
+    conn.execute("DROP TABLE theme_cache")
     conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
     conn.execute("ALTER TABLE entry DROP COLUMN search")
     conn.execute("PRAGMA user_version = 1")

@@ -78,6 +78,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
     with stream, open_journal(args) as journal:
         report = import_file(journal, stream)
+        from reflect.core.themes.analysis import keep_themes_of
+
+        # A large import's themes are found (and kept) now, once, so the dashboard and
+        # `reflect themes` do not have to.
+        keep_themes_of(journal, report.entry_ids)
     for warning in _summarise_warnings(report.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     print(

@@ -59,6 +59,7 @@ class ImportReport:
     clients_created: int = 0
     people_created: int = 0
     warnings: list[str] = field(default_factory=list)
+    entry_ids: list[str] = field(default_factory=list)
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def import_lines(journal: Journal, lines: Iterable[str]) -> ImportReport:
             entry = line.entry
             entry.client_id = client.id if client else None
             entry.people_ids = [index.other(p, client).id for p in line.people]
-            journal.save_entry(entry)
+            report.entry_ids.append(journal.save_entry(entry).id or "")
             report.entries += 1
     report.clients_created = index.created_clients
     report.people_created = index.created_people

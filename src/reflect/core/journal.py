@@ -166,6 +166,7 @@ class Journal:
         with self._file.transaction():
             for table in ("demand", "control", "entry_person"):
                 self._file.delete(table, entry_id=entry_ids)
+            self._file.delete("theme_cache", id=entry_ids)
             self._file.delete("entry_person", person_id=[client_id, *linked])
             self._file.delete("entry", id=entry_ids)
             self._file.delete("draft", id=[f"entry:{i}" for i in entry_ids])
@@ -201,6 +202,7 @@ class Journal:
         with self._file.transaction():
             for table in ("demand", "control", "entry_person"):
                 self._file.delete(table, entry_id=entry_id)
+            self._file.delete("theme_cache", id=entry_id)
             self._file.delete("entry", id=entry_id)
 
     def summaries(
@@ -306,6 +308,32 @@ class Journal:
 
     def delete_user_theme(self, theme_id: str) -> None:
         self._file.delete("user_theme", id=theme_id)
+
+    # --- kept theme detection -------------------------------------------------------------
+
+    def kept_theme_results(self, key: str | None = None) -> dict[str, dict]:
+        """entry id -> what :mod:`reflect.core.themes.cache` kept for detector ``key`` (for
+        any detector when None).
+
+        Only derived data: a row that does not open (damaged, or from another detector) is
+        left out and detected again, and shows up in :meth:`verify` like any damaged record."""
+        out = {}
+        for r in self._file.rows("theme_cache", ("data",), damaged=[]):
+            data = r["data"]
+            if isinstance(data, dict) and (key is None or data.get("key") == key):
+                out[r["id"]] = data
+        return out
+
+    def keep_theme_results(self, key: str, results: dict[str, dict]) -> int:
+        """Keep detection results (entry id -> data); entries deleted meanwhile are skipped.
+        Does nothing in a journal opened read-only. Returns how many were kept."""
+        if not self._file.writable or not results:
+            return 0
+        with self._file.transaction():
+            present = set(self._file.ids("entry")).intersection(results)
+            for entry_id in present:
+                self._file.put("theme_cache", {"id": entry_id, "data": {**results[entry_id], "key": key}})
+        return len(present)
 
     # --- drafts and profile ---------------------------------------------------------------
 

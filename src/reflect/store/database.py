@@ -39,6 +39,7 @@ CLEAR_COLUMNS = {
     "profile": ("id",),
     "draft": ("id",),
     "user_theme": ("id",),
+    "theme_cache": ("id",),
 }
 # Encrypted columns added by a later migration: rows written before it hold NULL there.
 LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}

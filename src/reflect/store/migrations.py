@@ -59,6 +59,12 @@ ALTER TABLE entry ADD COLUMN search BLOB;
 CREATE TABLE user_theme (id VARCHAR NOT NULL PRIMARY KEY, data BLOB NOT NULL);
 """
 
+_V4 = """
+CREATE TABLE theme_cache (
+    id VARCHAR NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+    data BLOB NOT NULL);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -70,7 +76,9 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 # MIGRATIONS[n] brings a journal from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4),
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -101,3 +101,12 @@ class UserTheme(SQLModel, table=True):
     __tablename__ = "user_theme"
     id: str = Field(primary_key=True)
     data: bytes
+
+
+class ThemeCache(SQLModel, table=True):
+    """An entry's detected themes, kept so a whole-journal analysis only detects what changed
+    (schema 4). Derived data: losing it costs one detection, never a word."""
+
+    __tablename__ = "theme_cache"
+    id: str = Field(primary_key=True, foreign_key="entry.id")
+    data: bytes

@@ -21,6 +21,7 @@ from reflect.core.themes.analysis import (
     analyse_entry,
     analyse_many,
 )
+from reflect.core.themes.cache import KeptResults
 from reflect.core.themes.detector import ThemeDetector
 from reflect.core.themes.parallel import warm_up
 from reflect.core.themes.recurrence import recurring
@@ -32,10 +33,12 @@ class _Loaded:
     detector: object
     entries: dict[str, Entry]
     analyses: dict[str, EntryAnalysis]
+    kept: KeptResults
 
 
 def _load(journal, reading: threading.Lock, cancelled: threading.Event) -> _Loaded | None:
-    """Runs on a pool thread: read every entry, compile the detector, analyse.
+    """Runs on a pool thread: read every entry and the detection results the journal kept,
+    compile the detector, analyse what changed.
 
     The journal is read while holding ``reading``: a lock waits for that before the journal
     closes, so its key is never wiped under a read. Analysis itself stops at a lock."""
@@ -43,15 +46,18 @@ def _load(journal, reading: threading.Lock, cancelled: threading.Event) -> _Load
         if cancelled.is_set() or not journal.is_open:
             return None
         user = journal.user_themes()
-        warm_up(journal.entry_count())
+        rows = journal.kept_theme_results()
+        warm_up(journal.entry_count() - len(rows))  # workers get ready while entries are read
         entries = {e.id: e for e in journal.entries() if e.id}
     detector = ThemeDetector.builtin()
     if user:
         detector = detector.with_user_themes(user)
-    analysed = analyse_many(list(entries.values()), detector, cancelled=cancelled.is_set)
+    kept = KeptResults.of(detector, rows)
+    analysed = analyse_many(list(entries.values()), detector, cancelled=cancelled.is_set,
+                            kept=kept)
     if analysed is None:
         return None
-    return _Loaded(detector, entries, {a.entry_id: a for a in analysed})
+    return _Loaded(detector, entries, {a.entry_id: a for a in analysed}, kept)
 
 
 class ThemesAnalysis(QObject):
@@ -114,6 +120,8 @@ class ThemesAnalysis(QObject):
         self._detector = loaded.detector
         self.entries = loaded.entries
         self._analyses = loaded.analyses
+        if self.journal is not None and self.journal.is_open and loaded.kept.fresh:
+            loaded.kept.keep(self.journal)  # here, on the thread that writes the journal
         pending, self._pending = self._pending, set()
         for entry_id in pending:
             self._reanalyse(entry_id)

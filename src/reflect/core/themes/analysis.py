@@ -14,6 +14,7 @@ from datetime import datetime
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
+from reflect.core.themes.cache import KeptResults, detector_key
 from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
 from reflect.core.themes.parallel import detect_many, gc_paused, warm_up
 from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
@@ -121,19 +122,31 @@ def analyse_many(
     *,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    kept: KeptResults | None = None,
 ) -> list[EntryAnalysis] | None:
-    """Each entry's themes, in the same order; detection shares the work with worker processes
-    when there are many entries (:mod:`.parallel`; ``workers`` says how many, default: one per
-    spare core). None when ``cancelled()`` turned true."""
+    """Each entry's themes, in the same order. Results ``kept`` in the journal are used where
+    the entry is unchanged (and new ones added to it, for :meth:`KeptResults.keep`); the rest
+    is detected, shared with worker processes when there are many (:mod:`.parallel`;
+    ``workers`` says how many, default: one per spare core). None when ``cancelled()``."""
     with gc_paused():
-        found = detect_many(detector, [e.texts() for e in entries], cancelled=cancelled,
+        fields = [e.texts() for e in entries]
+        hits: list[list[ThemeHit] | None] = [None] * len(entries)
+        if kept is not None:
+            for i, e in enumerate(entries):
+                hits[i] = kept.lookup(e.id, fields[i])
+        todo = [i for i, h in enumerate(hits) if h is None]
+        found = detect_many(detector, [fields[i] for i in todo], cancelled=cancelled,
                             workers=workers)
         if found is None:
             return None
+        for i, h in zip(todo, found, strict=True):
+            hits[i] = h
+            if kept is not None:
+                kept.remember(entries[i].id, fields[i], h)
         labels = theme_labels(detector)
         return [
-            EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, hits, labels))
-            for e, hits in zip(entries, found, strict=True)
+            EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, h or [], labels))
+            for e, h in zip(entries, hits, strict=True)
         ]
 
 
@@ -143,8 +156,9 @@ def analyse_entries(
     *,
     window: int = 5,
     min_count: int = 3,
+    kept: KeptResults | None = None,
 ) -> JournalThemes:
-    analysed = analyse_many(sorted(entries, key=lambda e: e.date), detector)
+    analysed = analyse_many(sorted(entries, key=lambda e: e.date), detector, kept=kept)
     assert analysed is not None  # nothing can cancel it
     result = JournalThemes(analysed, [], theme_labels(detector))
     result.recurring = recurring(result.records(), window=window, min_count=min_count)
@@ -160,7 +174,26 @@ def analyse_journal(
     detector: ThemeDetector | None = None,
 ) -> JournalThemes:
     """Every entry (or one client's) with its themes, and what recurs per client."""
-    warm_up(journal.entry_count())
+    detector = detector or detector_for(journal)
+    kept = KeptResults.read(journal, detector)
+    warm_up(journal.entry_count() - len(kept.known))
     entries = journal.entries(client_id=client_id) if client_id else journal.entries()
-    return analyse_entries(entries, detector or detector_for(journal), window=window,
-                           min_count=min_count)
+    result = analyse_entries(entries, detector, window=window, min_count=min_count, kept=kept)
+    kept.keep(journal)  # for next time (nothing, if the journal is open read-only)
+    return result
+
+
+KEEP_AT_IMPORT = 100  # fewer new entries are found in no time whenever the themes are next shown
+
+
+def keep_themes_of(journal: Journal, entry_ids: Sequence[str]) -> int:
+    """Detect the themes of these entries now and keep them in the journal (after a large
+    import), so the next whole-journal analysis has nothing left to do. Returns how many."""
+    if len(entry_ids) < KEEP_AT_IMPORT:
+        return 0
+    detector = detector_for(journal)
+    warm_up(len(entry_ids))
+    kept = KeptResults(detector_key(detector))
+    wanted = set(entry_ids)
+    analyse_many([e for e in journal.entries() if e.id in wanted], detector, kept=kept)
+    return kept.keep(journal)

@@ -10,8 +10,8 @@ detected here alone.
 Workers are forked from a clean server process (``forkserver``; ``spawn`` where there is none),
 never from the app itself, which has Qt's threads running. The server compiles the built-in
 lexicon once, so every worker forked from it starts ready. Workers get the entries' texts
-through pipes, in memory, and send back only theme ids, scores and offsets: nothing is written to
-disk. If the machine will not give us processes (no shared memory, a sandbox, a broken worker),
+through pipes, in memory, and send back only theme ids, scores and offsets
+(:func:`.cache.compact`): nothing is written to disk. If the machine will not give us processes (no shared memory, a sandbox, a broken worker),
 the rest is detected here, with the same results.
 """
 
@@ -26,12 +26,11 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
+from reflect.core.themes.cache import compact, expand
+from reflect.core.themes.detector import ThemeDetector, ThemeHit
 from reflect.core.themes.lexicon import Lexicon
 
 Fields = list[tuple[str, str]]
-# (theme id, score, [(field, start, end)]): a hit without its text, which the caller has
-_Compact = list[tuple[str, float, list[tuple[str, int, int]]]]
 
 MIN_ENTRIES = 1500  # below this, starting workers costs more than it saves
 CHUNK = 200  # entries per piece of work: ~0.1 s, so the two ends meet evenly
@@ -98,11 +97,11 @@ def _init_worker(lexicon: Lexicon) -> None:
     _worker_detector = detector.prepare()
 
 
-def _detect_chunk(chunk: list[Fields]) -> list[_Compact]:
+def _detect_chunk(chunk: list[Fields]) -> list[list]:
     detector = _worker_detector
     assert detector is not None
     with gc_paused():
-        return [_compact(detector.detect_fields(fields)) for fields in chunk]
+        return [compact(detector.detect_fields(fields)) for fields in chunk]
 
 
 @contextlib.contextmanager
@@ -118,19 +117,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compact(hits: list[ThemeHit]) -> _Compact:
-    return [(h.theme, h.score, [(e.field, e.start, e.end) for e in h.evidence]) for h in hits]
-
-
 # --- here -----------------------------------------------------------------------------------
-
-
-def _expand(compact: _Compact, fields: Fields) -> list[ThemeHit]:
-    texts = dict(fields)
-    return [
-        ThemeHit(theme, score, [Evidence(f, s, e, texts[f][s:e]) for f, s, e in spans])
-        for theme, score, spans in compact
-    ]
 
 
 def detect_many(
@@ -200,12 +187,12 @@ def _collect(
         if stop():
             return None
         try:
-            compact = future.result(timeout=0.2)
+            found = future.result(timeout=0.2)
         except TimeoutError:
             continue
         except Exception:  # noqa: BLE001 - a worker died or could not start: do it here
             return _here(detector, chunk, stop)
-        return [_expand(c, f) for c, f in zip(compact, chunk, strict=True)]
+        return [expand(c, f) for c, f in zip(found, chunk, strict=True)]
 
 
 def _here(
