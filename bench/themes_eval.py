@@ -155,6 +155,44 @@ def timing(detector: ThemeDetector, rows) -> tuple[float, float]:
     return whole, worst * 1000
 
 
+def in_a_journal(rows, n: int = 10_000) -> tuple[float, float]:
+    """``analyse_journal`` on a real (encrypted, on-disk) journal of ``n`` synthetic entries,
+    reading and decrypting included: the first time (everything detected, on every core) and
+    after that (detection results kept in the journal; only what changed is detected)."""
+    import tempfile
+
+    from reflect.core.journal import Journal
+    from reflect.core.model import Person
+    from reflect.core.themes.analysis import analyse_journal
+    from reflect.store import crypto
+
+    entries = synthetic(rows, n)
+    with tempfile.TemporaryDirectory() as tmp:
+        journal, _ = Journal.create(Path(tmp) / "bench.reflect", "bench passphrase",
+                                    kdf=crypto.KdfParams.fast_for_tests())
+        with journal:
+            with journal.transaction():
+                ids = {}
+                for e in entries:
+                    name = e.client_id or "Unnamed"
+                    if name not in ids:
+                        ids[name] = journal.save_person(Person(name=name)).id
+                    e.client_id = ids[name]
+                    journal.save_entry(e)
+            t0 = time.perf_counter()
+            analyse_journal(journal)
+            first = time.perf_counter() - t0
+            later = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                analyse_journal(journal)
+                later.append(time.perf_counter() - t0)
+    print(f"\nanalyse_journal on an encrypted {n:,}-entry journal (reading included):")
+    print(f"  first time (all detected):      {first:.2f} s")
+    print(f"  after that (kept results):      {min(later):.2f} s")
+    return first, min(later)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--journal", type=Path, default=SAMPLE)
@@ -166,11 +204,14 @@ def main() -> None:
     rows = load(args.journal)
     micro, macro, worst_f1 = evaluate(detector, rows, args.errors)
     whole, one_ms = timing(detector, rows)
+    first, later = in_a_journal(rows)
     print("\ntargets:")
     for name, ok in [
         (f"micro-F1 {micro:.2f} >= {TARGET_MICRO}", micro >= TARGET_MICRO),
         (f"lowest theme F1 {worst_f1:.2f} >= {TARGET_MIN}", worst_f1 >= TARGET_MIN),
-        (f"10k entries {whole:.2f} s <= {TARGET_10K_S} s", whole <= TARGET_10K_S),
+        (f"10k entries {whole:.2f} s <= {TARGET_10K_S} s (detection, every core)",
+         whole <= TARGET_10K_S),
+        (f"10k-entry journal, later analyses {later:.2f} s <= {TARGET_10K_S} s", later <= TARGET_10K_S),
         (f"one entry {one_ms:.2f} ms <= {TARGET_ONE_MS} ms", one_ms <= TARGET_ONE_MS),
     ]:
         print(f"  [{'met' if ok else 'MISSED'}] {name}")

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry, Person
-from reflect.core.themes.analysis import analyse_journal, distinct_evidence
-from reflect.core.themes.detector import Evidence
+from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes.detector import ThemeDetector
 from tests.conftest import PASSPHRASE
 
 LATE = "She texted me at midnight again and I answered anyway."
@@ -51,8 +51,16 @@ def test_rejected_never_returns_and_accepted_and_added_stay(journal, journal_pat
         assert (isolation.source, isolation.status) == ("user", "added")
 
 
-def test_evidence_is_listed_once():
-    a = Evidence("narrative", 10, 25, "x" * 15)
-    inner = Evidence("narrative", 12, 20, "x" * 8)
-    other = Evidence("demand:0", 12, 20, "x" * 8)
-    assert distinct_evidence([inner, a, a, other]) == [other, a]
+def test_evidence_is_each_stretch_once_in_reading_order():
+    detector = ThemeDetector.builtin()
+    (hit,) = [h for h in detector.detect_fields([
+        ("narrative", "Felt furious at Zeke. Felt furious at Zeke."),
+        ("went_well", "I was furious at Zeke but held it."),
+    ]) if h.theme == "countertransference"]
+    # "furious" alone is a cue too, but its words are inside the longer one's: listed once.
+    assert [(e.field, e.text) for e in hit.evidence] == [
+        ("narrative", "furious at Zeke"), ("narrative", "furious at Zeke"),
+        ("went_well", "furious at Zeke"),
+    ]
+
+

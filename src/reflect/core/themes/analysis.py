@@ -76,18 +76,6 @@ def detector_for(journal: Journal) -> ThemeDetector:
     return detector.with_user_themes(user) if user else detector
 
 
-def distinct_evidence(evidence: Iterable[Evidence]) -> list[Evidence]:
-    """Each stretch of text once: a span inside a longer span of the same field is dropped."""
-    unique = {(e.field, e.start, e.end): e for e in evidence}.values()
-    spans = sorted(unique, key=lambda e: (e.field, e.start, -(e.end - e.start)))
-    out: list[Evidence] = []
-    for e in spans:
-        if out and out[-1].field == e.field and out[-1].start <= e.start and e.end <= out[-1].end:
-            continue
-        out.append(e)
-    return out
-
-
 def analyse_entry(entry: Entry, detector: ThemeDetector) -> list[EntryTheme]:
     return decide(entry, detector.detect_entry(entry), theme_labels(detector))
 
@@ -107,7 +95,7 @@ def decide(entry: Entry, hits: list[ThemeHit], labels: dict[str, str]) -> list[E
             continue
         status = ACCEPTED if hit.theme in chosen else SUGGESTED
         out.append(EntryTheme(hit.theme, labels.get(hit.theme, hit.theme), round(hit.score, 3),
-                              AUTO, status, distinct_evidence(hit.evidence)))
+                              AUTO, status, hit.evidence))  # each stretch once, in reading order
         seen.add(hit.theme)
     for theme in chosen:
         if theme not in seen and theme not in rejected:

@@ -205,10 +205,25 @@ class ThemeDetector:
                 evidence.extend(spans)
             threshold = theme.threshold or lex.threshold
             if score + 1e-9 >= threshold:
-                evidence.sort(key=lambda ev: (order[ev.field], ev.start))
-                hits.append((-score, t, ThemeHit(theme.id, round(score, 3), evidence)))
+                hits.append((-score, t, ThemeHit(theme.id, round(score, 3), _distinct(evidence, order))))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits]
+
+
+def _distinct(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:
+    """The spans in reading order, each stretch of text once: a span inside the one before it
+    (another cue's words within a longer cue's: "furious" in "furious at Zeke") is left out."""
+    if len(evidence) == 1:
+        return evidence
+    evidence.sort(key=lambda ev: (order[ev.field], ev.start, -ev.end))
+    out = [evidence[0]]
+    last = out[0]
+    for ev in evidence[1:]:
+        if ev.field == last.field and ev.end <= last.end:
+            continue
+        out.append(ev)
+        last = ev
+    return out
 
 
 def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, plain: bool) -> bool:
