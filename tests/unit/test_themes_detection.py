@@ -236,9 +236,13 @@ def test_my_feelings_are_countertransference_not_transference(detector, text):
         "She said she was bored with her job.",
         "He was irritated with the receptionist.",
         "They were really attracted to the new flat.",
+        # anger at a thing, or at a word that is not a name; guilt about oneself
+        "I was furious at the traffic all the way there.",
+        "Honestly furious at zeke today.",
+        "Turned the booking down. Felt guilty about Zeke, and then less guilty.",
     ],
 )
-def test_someone_elses_feelings_are_not_countertransference(detector, text):
+def test_someone_elses_feelings_or_things_are_not_countertransference(detector, text):
     assert "countertransference" not in themes_in(detector, text)
 
 
@@ -262,18 +266,6 @@ def test_neutral_text_has_no_themes(detector):
 def test_my_anger_at_someone_named_is_countertransference(detector, text):
     # The cue's name part tells capitals from small letters: it reads the text as written.
     assert "countertransference" in themes_in(detector, text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I was furious at the traffic all the way there.",
-        "Honestly furious at zeke today.",
-        "Turned the booking down. Felt guilty about Zeke, and then less guilty.",
-    ],
-)
-def test_anger_at_a_thing_or_a_lower_case_word_is_not(detector, text):
-    assert "countertransference" not in themes_in(detector, text)
 
 
 def test_evidence_of_a_named_cue_is_the_text_as_written(detector):
