@@ -1,7 +1,9 @@
 """The themes of the open journal, kept up to date off the UI thread.
 
 ``ThemesAnalysis`` compiles the detector and analyses every entry on the thread pool
-(``workers.run_in_background``), then keeps one result per entry: after a save only that entry is
+(``workers.run_in_background``; detection results the journal kept are used for unchanged
+entries, the rest detected on every core, and what was new is written back on the UI thread),
+then keeps one result per entry in memory: after a save only that entry is
 detected again (``analyse_entry``, a few ms) and recurrence is recomputed from the kept results,
 which is cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
 result that arrives after a lock or a newer start is thrown away (the generation number).

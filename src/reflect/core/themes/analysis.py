@@ -2,7 +2,9 @@
 
 The practitioner always wins: a theme they rejected on an entry never comes back there, one
 they accepted or added stays whatever detection says. Everything here reads through
-``reflect.core.journal.Journal``; nothing is stored except the decisions themselves.
+``reflect.core.journal.Journal``. Besides the decisions, the journal keeps (encrypted) what
+detection found in each entry (:mod:`.cache`), so a whole-journal analysis detects only the
+entries that changed since; the many that did are shared with worker processes (:mod:`.parallel`).
 """
 
 from __future__ import annotations
