@@ -163,3 +163,12 @@ def test_a_large_import_keeps_its_themes_a_small_one_leaves_them_for_later(journ
     large = import_lines(journal, lines(6, 10))
     assert analysis.keep_themes_of(journal, large.entry_ids) == 6
     assert set(journal.kept_theme_results()) == set(large.entry_ids)
+
+
+def test_kept_results_need_no_compiled_lexicon(journal):
+    three_entries(journal)
+    first = analyse_journal(journal)
+    detector = ThemeDetector(ThemeDetector.builtin().lexicon)  # a fresh one: nothing compiled
+    again = analyse_journal(journal, detector=detector)
+    assert themes_by_text(again) == themes_by_text(first)
+    assert not detector._ready  # every entry's themes came from the journal

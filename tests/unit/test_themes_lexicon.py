@@ -24,7 +24,7 @@ def test_builtin_has_the_fourteen_themes_with_labels_and_descriptions():
 
 
 def test_every_builtin_cue_can_be_found_by_the_fast_scan():
-    detector = ThemeDetector(load_builtin())
+    detector = ThemeDetector(load_builtin()).prepare()
     slow = {c.theme.id: c.unanchored for c in detector._compiled if c.unanchored}
     assert slow == {}, "cues must start with literal words so the anchor scan can find them"
 

@@ -51,7 +51,7 @@ def test_twins_match_like_their_cues_on_plain_lowercase_text():
     text = ("stayed 20 min over -- she texted me at midnight; i answered anyway. furious at "
             "her, \u00a340 cash tip \u2014 no one to ask. didn't ask first, she froze.").lower()
     assert plain_lowercase(text) and not plain_lowercase("caf\u00e9")
-    for theme in detector._compiled:
+    for theme in detector.prepare()._compiled:
         pairs = [(plain, theme.cue_regex_lower(c)) for c, plain in enumerate(theme.cue_regexes)]
         if theme.exclusion is not None:
             pairs.append((theme.exclusion, theme.exclusion_lower()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
@@ -84,3 +85,14 @@ def read_secret(
     if confirm and getpass.getpass("Again, to confirm: ") != first:
         raise UsageError("The two passphrases were different; nothing was changed.")
     return first
+
+
+def print_json(value: object) -> None:
+    """``value`` as JSON on standard output: indented for a person at a terminal, one compact
+    line for a program (the encoder written in C only does compact: a 10,000-entry
+    ``reflect themes --json`` is written in a fraction of a second instead of seconds)."""
+    if sys.stdout.isatty():
+        text = json.dumps(value, ensure_ascii=False, indent=1)
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text + "\n")

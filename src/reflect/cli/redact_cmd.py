@@ -14,6 +14,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from reflect.cli.options import print_json
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -99,8 +101,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     result = deidentify(text, people, reference_date=reference)
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(result.to_dict())
     else:
         sys.stdout.write(result.text)
         uncertain = len(result.uncertain())

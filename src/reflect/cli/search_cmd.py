@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reflect.cli.journal_cmds import open_journal
-from reflect.cli.options import EXIT_OK, UsageError, add_journal_options
+from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_json
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -23,12 +22,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                       since=args.since, until=args.until)
         damaged = len(journal.damaged)
     if args.json:
-        json.dump(
+        print_json(
             [{"id": h.id, "date": h.date.isoformat(timespec="minutes"), "client": h.client,
-              "snippet": h.snippet} for h in hits],
-            sys.stdout, ensure_ascii=False, indent=1,
+              "snippet": h.snippet} for h in hits]
         )
-        sys.stdout.write("\n")
     else:
         for h in hits:
             print(f"{h.date:%Y-%m-%d %H:%M}  {h.client or '(no client)'}  {h.snippet}")

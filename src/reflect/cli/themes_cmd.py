@@ -7,11 +7,10 @@ client: a theme in at least MIN of a client's last WINDOW sessions.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reflect.cli.journal_cmds import open_journal
-from reflect.cli.options import EXIT_OK, UsageError, add_journal_options
+from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_json
 
 
 def _theme_json(t) -> dict:
@@ -33,11 +32,9 @@ def cmd_text(args: argparse.Namespace) -> int:
     hits = ThemeDetector.builtin().detect_text(text)
     labels = {t.id: t.label for t in ThemeDetector.builtin().themes}
     if args.json:
-        json.dump({"themes": [{"id": h.theme, "label": labels.get(h.theme, h.theme),
-                               "score": round(h.score, 3),
-                               "evidence": [e.text for e in h.evidence]} for h in hits]},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json({"themes": [{"id": h.theme, "label": labels.get(h.theme, h.theme),
+                                "score": round(h.score, 3),
+                                "evidence": [e.text for e in h.evidence]} for h in hits]})
     else:
         for h in hits:
             quoted = "; ".join(f"“{e.text}”" for e in h.evidence)
@@ -82,8 +79,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
             ],
             "rule": {"window": args.window, "min_count": args.min},
         }
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(out)
         return EXIT_OK
     if result.recurring:
         print(f"Recurring (in at least {args.min} of a client's last {args.window} sessions):")

@@ -13,6 +13,7 @@ are somebody else's feeling when the theme needs the practitioner's own, do not 
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -61,14 +62,24 @@ class ThemeDetector:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._compiled, self._scanner = _compiled_lexicon(lexicon.themes)
-        self._plans = _Plans(self._compiled, self._scanner.cues_at, lower=False)
-        self._plans_lower = _Plans(self._compiled, self._scanner.cues_at, lower=True)
-        self._fallbacks = [
-            (t, theme, theme.fallback)
-            for t, theme in enumerate(self._compiled)
-            if theme.fallback is not None
-        ]
+        # Compiled when first needed: a whole-journal analysis that finds every entry's themes
+        # kept in the journal (see .cache) needs the lexicon's names, never its regexes.
+        self._compiling = threading.Lock()
+        self._ready = False
+
+    def _compile(self) -> None:
+        with self._compiling:
+            if self._ready:
+                return
+            self._compiled, self._scanner = _compiled_lexicon(self.lexicon.themes)
+            self._plans = _Plans(self._compiled, self._scanner.cues_at, lower=False)
+            self._plans_lower = _Plans(self._compiled, self._scanner.cues_at, lower=True)
+            self._fallbacks = [
+                (t, theme, theme.fallback)
+                for t, theme in enumerate(self._compiled)
+                if theme.fallback is not None
+            ]
+            self._ready = True
 
     @classmethod
     def builtin(cls) -> ThemeDetector:
@@ -79,6 +90,7 @@ class ThemeDetector:
         """Make now what detection would otherwise make on first use (each cue's lower-case
         twin and each anchor's plan), so a process that detects a lot does not pay for it
         while the practitioner waits."""
+        self._compile()
         for anchor in self._scanner.cues_at:
             self._plans_lower[anchor]  # noqa: B018 - made and kept by _Plans.__missing__
         for theme in self._compiled:
@@ -119,6 +131,8 @@ class ThemeDetector:
         fields = [(name, text) for name, text in fields if text]
         if not fields:
             return []
+        if not self._ready:
+            self._compile()
         starts: list[int] = []
         pos = 0
         for _, text in fields:
