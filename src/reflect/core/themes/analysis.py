@@ -25,7 +25,7 @@ AUTO, USER = "auto", "user"
 SUGGESTED, ACCEPTED, ADDED = "suggested", "accepted", "added"
 
 
-@dataclass
+@dataclass(slots=True)
 class EntryTheme:
     theme: str
     label: str
@@ -35,7 +35,7 @@ class EntryTheme:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class EntryAnalysis:
     entry_id: str
     date: datetime
@@ -88,6 +88,9 @@ def theme_labels(detector: ThemeDetector) -> dict[str, str]:
 
 def decide(entry: Entry, hits: list[ThemeHit], labels: dict[str, str]) -> list[EntryTheme]:
     """An entry's themes: what detection found (``hits``), overruled by the practitioner."""
+    if not entry.themes and not entry.rejected_themes:  # most entries: nothing decided yet
+        return [EntryTheme(h.theme, labels.get(h.theme, h.theme), h.score, AUTO, SUGGESTED,
+                           h.evidence) for h in hits]
     rejected = set(entry.rejected_themes)
     chosen = list(dict.fromkeys(entry.themes))
     out: list[EntryTheme] = []
@@ -96,8 +99,9 @@ def decide(entry: Entry, hits: list[ThemeHit], labels: dict[str, str]) -> list[E
         if hit.theme in rejected:
             continue
         status = ACCEPTED if hit.theme in chosen else SUGGESTED
-        out.append(EntryTheme(hit.theme, labels.get(hit.theme, hit.theme), round(hit.score, 3),
-                              AUTO, status, hit.evidence))  # each stretch once, in reading order
+        # the evidence: each stretch once, in reading order (the detector's)
+        out.append(EntryTheme(hit.theme, labels.get(hit.theme, hit.theme), hit.score, AUTO,
+                              status, hit.evidence))
         seen.add(hit.theme)
     for theme in chosen:
         if theme not in seen and theme not in rejected:
