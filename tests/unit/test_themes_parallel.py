@@ -10,6 +10,7 @@ import pytest
 from reflect.core.model import Control, Demand, DemandCategory, Entry, Timing
 from reflect.core.themes import ThemeDetector, parallel
 from reflect.core.themes.analysis import analyse_entry, analyse_many
+from reflect.core.themes.cache import compact, expand
 
 SENTENCES = [
     "She texted me at midnight again and I answered anyway.",
@@ -114,13 +115,39 @@ def test_no_processes_means_everything_is_detected_here(small_chunks, monkeypatc
     )
 
 
-def test_a_broken_worker_chunk_is_detected_here():
+class BrokenPool:
+    """A pool whose every worker dies: each piece of work comes back failed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._processes = {}
+
+    def submit(self, fn, *args):
+        future: Future = Future()
+        future.set_running_or_notify_cancel()  # taken by a worker: cannot be cancelled
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False) -> None:
+        pass
+
+
+def test_work_of_a_worker_that_died_is_detected_here(small_chunks, monkeypatch):
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
     detector = ThemeDetector.builtin()
-    entries = make_entries(3)
-    broken: Future = Future()
-    broken.set_exception(BrokenProcessPool("a worker died"))
-    chunk = [e.texts() for e in entries]
-    assert parallel._collect(broken, detector, chunk, lambda: False) == serial(detector, entries)
+    entries = make_entries(30)
+    fields = [e.texts() for e in entries]
+    assert parallel.detect_many(detector, fields, workers=1) == serial(detector, entries)
+    assert parallel.detect_compact(detector, fields, workers=1) == [
+        compact(hits) for hits in serial(detector, entries)
+    ]
+
+
+def test_compact_results_expand_to_the_same_hits(small_chunks):
+    detector = ThemeDetector.builtin()
+    entries = make_entries(40)
+    fields = [e.texts() for e in entries]
+    found = parallel.detect_compact(detector, fields, workers=1)
+    assert [expand(c, f) for c, f in zip(found, fields, strict=True)] == serial(detector, entries)
 
 
 def test_cancelled_gives_nothing(small_chunks):

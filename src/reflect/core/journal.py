@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reflect.core import records
+from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
 from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
 from reflect.store.backup import backup_name, prune_backups
@@ -222,10 +223,11 @@ class Journal:
         rows = self._file.rows(
             "entry", ("client_id", "summary", "search"), damaged=self.damaged, test=test, **where
         )
-        out = [
-            records.summary_from_row(r["id"], r["client_id"], r["summary"], r["search"])
-            for r in rows
-        ]
+        with gc_paused():
+            out = [
+                records.summary_from_row(r["id"], r["client_id"], r["summary"], r["search"])
+                for r in rows
+            ]
         out.sort(key=lambda s: s.date, reverse=True)
         return out
 
@@ -237,6 +239,9 @@ class Journal:
             for r in self._file.rows("entry", ("narrative",), damaged=self.damaged, id=chunk):
                 out[r["id"]] = r["narrative"]
         return out
+
+    def entry_ids(self) -> list[str]:
+        return self._file.ids("entry")
 
     def entry_count(self) -> int:
         return self._file.count("entry")
@@ -251,6 +256,10 @@ class Journal:
         self, *, ids: Iterable[str] | None = None, client_id: str | None = None
     ) -> list[Entry]:
         """Whole entries, oldest first. Damaged ones are skipped and listed in ``damaged``."""
+        with gc_paused():
+            return self._entries(ids, client_id)
+
+    def _entries(self, ids: Iterable[str] | None, client_id: str | None) -> list[Entry]:
         where: dict[str, object] = {}
         if ids is not None:
             where["id"] = list(ids)
@@ -311,18 +320,25 @@ class Journal:
 
     # --- kept theme detection -------------------------------------------------------------
 
-    def kept_theme_results(self, key: str | None = None) -> dict[str, dict]:
+    def kept_theme_results(
+        self, key: str | None = None, *, ids: list[str] | None = None
+    ) -> dict[str, dict]:
         """entry id -> what :mod:`reflect.core.themes.cache` kept for detector ``key`` (for
-        any detector when None).
+        any detector when None), for every entry or those ``ids``.
 
         Only derived data: a row that does not open (damaged, or from another detector) is
         left out and detected again, and shows up in :meth:`verify` like any damaged record."""
         out = {}
-        for r in self._file.rows("theme_cache", ("data",), damaged=[]):
+        where = {} if ids is None else {"id": ids}
+        for r in self._file.rows("theme_cache", ("data",), damaged=[], **where):
             data = r["data"]
             if isinstance(data, dict) and (key is None or data.get("key") == key):
                 out[r["id"]] = data
         return out
+
+    def kept_theme_count(self) -> int:
+        """How many entries have detection results kept (for any detector), without opening them."""
+        return self._file.count("theme_cache")
 
     def keep_theme_results(self, key: str, results: dict[str, dict]) -> int:
         """Keep detection results (entry id -> data); entries deleted meanwhile are skipped.

@@ -1,65 +1,37 @@
-"""The themes of the open journal, kept up to date off the UI thread.
+"""The themes of the open journal, kept up to date without slowing the window.
 
-``ThemesAnalysis`` compiles the detector and analyses every entry on the thread pool
-(``workers.run_in_background``; detection results the journal kept are used for unchanged
-entries, the rest detected on every core, and what was new is written back on the UI thread),
-then keeps one result per entry in memory: after a save only that entry is
-detected again (``analyse_entry``, a few ms) and recurrence is recomputed from the kept results,
-which is cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
+``ThemesAnalysis`` reads the journal a slice per turn of the event loop
+(:mod:`reflect.ui.themes_reader`), taking each unchanged entry's themes from those the journal
+kept; the entries left are detected on the thread pool (``workers.run_in_background``), in
+worker processes when there are many, and what was new is written back a batch at a time. It
+then keeps one result per entry in memory: after a save only that entry is detected again
+(``analyse_entry``, a few ms) and recurrence is recomputed from the kept results, which is
+cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
 result that arrives after a lock or a newer start is thrown away (the generation number).
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import (
-    EntryAnalysis,
-    JournalThemes,
-    analyse_entry,
-    analyse_many,
-)
+from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
 from reflect.core.themes.cache import KeptResults
-from reflect.core.themes.detector import ThemeDetector
-from reflect.core.themes.parallel import warm_up
+from reflect.core.themes.parallel import detect_compact, warm_up
 from reflect.core.themes.recurrence import recurring
 from reflect.ui import workers
+from reflect.ui.themes_reader import JournalReader
+
+KEEP_BATCH = 200  # detection results written per turn of the event loop (~10 ms)
 
 
-@dataclass
-class _Loaded:
-    detector: object
-    entries: dict[str, Entry]
-    analyses: dict[str, EntryAnalysis]
-    kept: KeptResults
-
-
-def _load(journal, reading: threading.Lock, cancelled: threading.Event) -> _Loaded | None:
-    """Runs on a pool thread: read every entry and the detection results the journal kept,
-    compile the detector, analyse what changed.
-
-    The journal is read while holding ``reading``: a lock waits for that before the journal
-    closes, so its key is never wiped under a read. Analysis itself stops at a lock."""
-    with reading:
-        if cancelled.is_set() or not journal.is_open:
-            return None
-        user = journal.user_themes()
-        rows = journal.kept_theme_results()
-        warm_up(journal.entry_count() - len(rows))  # workers get ready while entries are read
-        entries = {e.id: e for e in journal.entries() if e.id}
-    detector = ThemeDetector.builtin()
-    if user:
-        detector = detector.with_user_themes(user)
-    kept = KeptResults.of(detector, rows)
-    analysed = analyse_many(list(entries.values()), detector, cancelled=cancelled.is_set,
-                            kept=kept)
-    if analysed is None:
-        return None
-    return _Loaded(detector, entries, {a.entry_id: a for a in analysed}, kept)
+def _detect(reader: JournalReader, cancelled: threading.Event) -> list[list] | None:
+    """Runs on a pool thread: the themes of the entries nothing was kept for, detected in
+    worker processes when it can (journal text only in memory and pipes), compact."""
+    return detect_compact(reader.detector, [e.texts() for e in reader.todo],
+                          cancelled=cancelled.is_set)
 
 
 class ThemesAnalysis(QObject):
@@ -80,31 +52,61 @@ class ThemesAnalysis(QObject):
         self._detector = None
         self._generation = 0
         self._pending: set[str] = set()  # saved while the whole journal was being analysed
-        self._reading = threading.Lock()
         self._cancelled = threading.Event()
         self.busy = False
 
     # --- lifecycle --------------------------------------------------------------------------
 
     def start(self, journal) -> None:
-        """Analyse the whole journal in the background (after an unlock)."""
+        """Analyse the whole journal: read it a slice per turn of the event loop (the window
+        stays quick), then detect what changed since the themes the journal kept, off the UI
+        thread."""
         self.clear()
         self.journal = journal
         self.busy = True
         generation = self._generation
-        cancelled = self._cancelled = threading.Event()
+        self._cancelled = threading.Event()
         self.analysing.emit()
-        workers.run_in_background(lambda: _load(journal, self._reading, cancelled),
-                                  lambda loaded: self._loaded(generation, loaded),
-                                  lambda exc: self._failed(generation, exc))
+        try:
+            reader = JournalReader(journal)
+            warm_up(reader.total - journal.kept_theme_count())  # workers ready while it reads
+        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+            self._failed(generation, exc)
+            return
+        QTimer.singleShot(0, lambda: self._read_some(generation, reader))
+
+    def _read_some(self, generation: int, reader: JournalReader) -> None:
+        if generation != self._generation or self.journal is None or not self.journal.is_open:
+            return
+        try:
+            done = reader.step()
+        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+            self._failed(generation, exc)
+            return
+        if not done:
+            QTimer.singleShot(0, lambda: self._read_some(generation, reader))
+        elif not reader.todo:
+            self._loaded(generation, reader)
+        else:
+            cancelled = self._cancelled
+            workers.run_in_background(lambda: _detect(reader, cancelled),
+                                      lambda found: self._take_some(generation, reader, found, 0),
+                                      lambda exc: self._failed(generation, exc))
+
+    def _take_some(self, generation: int, reader: JournalReader, found: list[list] | None,
+                   start: int) -> None:
+        if generation != self._generation or found is None:
+            return
+        done = reader.take(found, start)
+        if done < len(found):
+            QTimer.singleShot(0, lambda: self._take_some(generation, reader, found, done))
+        else:
+            self._loaded(generation, reader)
 
     def clear(self) -> None:
-        """Lock: drop every result (they hold journal content) and ignore work still running.
-
-        Returns once no background read of the journal is under way (the journal may close)."""
+        """Lock: drop every result (they hold journal content) and ignore work still running
+        (detection under way stops, and its worker processes with it)."""
         self._cancelled.set()
-        with self._reading:
-            pass
         self._generation += 1
         self.journal = None
         self.result = None
@@ -115,19 +117,27 @@ class ThemesAnalysis(QObject):
         self.busy = False
         self.cleared.emit()
 
-    def _loaded(self, generation: int, loaded: _Loaded | None) -> None:
-        if generation != self._generation or loaded is None:
+    def _loaded(self, generation: int, reader: JournalReader) -> None:
+        if generation != self._generation:
             return
         self.busy = False
-        self._detector = loaded.detector
-        self.entries = loaded.entries
-        self._analyses = loaded.analyses
-        if self.journal is not None and self.journal.is_open and loaded.kept.fresh:
-            loaded.kept.keep(self.journal)  # here, on the thread that writes the journal
+        self._detector = reader.detector
+        self.entries = reader.entries
+        self._analyses = reader.analyses
+        if reader.kept.fresh:
+            self._keep(generation, reader.kept)
         pending, self._pending = self._pending, set()
         for entry_id in pending:
             self._reanalyse(entry_id)
         self.recompute()
+
+    def _keep(self, generation: int, kept: KeptResults) -> None:
+        """Write what was newly detected into the journal, a batch per turn of the event loop,
+        on the UI thread (the one that writes the journal), until a lock or a newer analysis."""
+        if generation != self._generation or self.journal is None or not self.journal.is_open:
+            return
+        if kept.keep_some(self.journal, KEEP_BATCH):
+            QTimer.singleShot(0, lambda: self._keep(generation, kept))
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:

@@ -25,11 +25,14 @@ class _Job(QRunnable):
 
     def run(self) -> None:  # runs on a pool thread
         try:
-            result = self._fn()
-        except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which shows it
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.finished.emit(result)
+            try:
+                result = self._fn()
+            except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which shows it
+                self.relay.failed.emit(exc)
+            else:
+                self.relay.finished.emit(result)
+        except RuntimeError:  # the app is closing and the relay is gone: nobody to tell
+            pass
 
 
 _running: set[_Relay] = set()

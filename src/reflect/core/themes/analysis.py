@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reflect.core.bulk import gc_paused
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
 from reflect.core.themes.cache import KeptResults, detector_key
 from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
-from reflect.core.themes.parallel import detect_many, gc_paused, warm_up
+from reflect.core.themes.parallel import detect_many, warm_up
 from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
 
 AUTO, USER = "auto", "user"
@@ -117,11 +118,13 @@ def analyse_many(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     kept: KeptResults | None = None,
+    here: bool = True,
 ) -> list[EntryAnalysis] | None:
     """Each entry's themes, in the same order. Results ``kept`` in the journal are used where
     the entry is unchanged (and new ones added to it, for :meth:`KeptResults.keep`); the rest
     is detected, shared with worker processes when there are many (:mod:`.parallel`;
-    ``workers`` says how many, default: one per spare core). None when ``cancelled()``."""
+    ``workers`` says how many, default: one per spare core; ``here=False`` leaves it all to
+    them). None when ``cancelled()``."""
     with gc_paused():
         fields = [e.texts() for e in entries]
         hits: list[list[ThemeHit] | None] = [None] * len(entries)
@@ -130,7 +133,7 @@ def analyse_many(
                 hits[i] = kept.lookup(e.id, fields[i])
         todo = [i for i, h in enumerate(hits) if h is None]
         found = detect_many(detector, [fields[i] for i in todo], cancelled=cancelled,
-                            workers=workers)
+                            workers=workers, here=here)
         if found is None:
             return None
         for i, h in zip(todo, found, strict=True):

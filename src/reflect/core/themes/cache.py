@@ -13,6 +13,7 @@ entry's own fields (the evidence's words are cut from the entry again when read)
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 
 import reflect
@@ -87,6 +88,18 @@ class KeptResults:
     def remember(self, entry_id: str | None, fields: Fields, hits: list[ThemeHit]) -> None:
         if entry_id:
             self.fresh[entry_id] = {"text": text_key(fields), "themes": compact(hits)}
+
+    def keep_some(self, journal, count: int) -> bool:
+        """Write up to ``count`` of the new results; whether any are left to write. (The app
+        writes a batch at a time between other events, so its window never waits long.)"""
+        batch = dict(itertools.islice(self.fresh.items(), count))
+        try:
+            journal.keep_theme_results(self.key, batch)
+        except StoreError:
+            return False  # found again next time
+        for entry_id in batch:
+            self.known[entry_id] = self.fresh.pop(entry_id)
+        return bool(self.fresh)
 
     def keep(self, journal) -> int:
         """Write the new results (a journal opened read-only keeps nothing). Never fails what

@@ -18,14 +18,14 @@ the rest is detected here, with the same results.
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from reflect.core.bulk import gc_paused
 from reflect.core.themes.cache import compact, expand
 from reflect.core.themes.detector import ThemeDetector, ThemeHit
 from reflect.core.themes.lexicon import Lexicon
@@ -104,19 +104,6 @@ def _detect_chunk(chunk: list[Fields]) -> list[list]:
         return [compact(detector.detect_fields(fields)) for fields in chunk]
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Detection makes many small objects that all live on (the evidence): the cycle collector
-    would go through them again and again, for nothing (they hold no cycles). ~10% of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 # --- here -----------------------------------------------------------------------------------
 
 
@@ -126,20 +113,50 @@ def detect_many(
     *,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    here: bool = True,
 ) -> list[list[ThemeHit]] | None:
     """``[detector.detect_fields(f) for f in fields]``, shared with worker processes when there
-    are enough entries; None when ``cancelled()`` turned true on the way."""
+    are enough entries; None when ``cancelled()`` turned true on the way.
+
+    ``here=False`` leaves the detecting to the workers while there are any, and this process
+    only sends and gathers (see :func:`detect_compact`)."""
+    return _shared(detector, fields, cancelled, workers, here, compacted=False)
+
+
+def detect_compact(
+    detector: ThemeDetector,
+    fields: Sequence[Fields],
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    here: bool = False,
+) -> list[list] | None:
+    """Like :func:`detect_many`, each entry's hits in their compact form
+    (:func:`.cache.compact`), and by default all detected in worker processes while there are
+    any: the desktop app's way, so no Python work of detection's takes its interpreter's time
+    from the window's (the caller expands them a few at a time)."""
+    return _shared(detector, fields, cancelled, workers, here, compacted=True)
+
+
+def _shared(detector, fields, cancelled, workers, here, *, compacted: bool):
     stop = cancelled or (lambda: False)
+
+    def local(part: Sequence[Fields]) -> list | None:
+        found = _here(detector, part, stop)
+        if compacted and found is not None:
+            return [compact(hits) for hits in found]
+        return found
+
     if workers is None:
         workers = available_workers()
     if workers <= 0 or len(fields) < MIN_ENTRIES:
-        return _here(detector, fields, stop)
+        return local(fields)
     chunks = [list(fields[i : i + CHUNK]) for i in range(0, len(fields), CHUNK)]
-    results: list[list[ThemeHit] | None] = [None] * len(chunks)
+    results: list[list | None] = [None] * len(chunks)
     pool = futures = None
     try:
         pool = ProcessPoolExecutor(
-            max_workers=min(workers, len(chunks) - 1),
+            max_workers=min(workers, len(chunks) - 1 if here else len(chunks)),
             mp_context=_get_context(),
             initializer=_init_worker,
             initargs=(detector.lexicon,),
@@ -148,23 +165,28 @@ def detect_many(
     except (OSError, ValueError, RuntimeError, ImportError):  # no processes: all of it here
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-        return _here(detector, fields, stop)
+        return local(fields)
     finished = False
     try:
         # From the back, each chunk no worker has taken yet (a future cancels only then).
-        for i in range(len(chunks) - 1, -1, -1):
+        for i in range(len(chunks) - 1 if here else -1, -1, -1):
             if stop():
                 return None
             if not futures[i].cancel():
                 break
-            results[i] = _here(detector, chunks[i], stop)
+            results[i] = local(chunks[i])
             if results[i] is None:
                 return None
         for i, future in enumerate(futures):
             if results[i] is None:
-                results[i] = _collect(future, detector, chunks[i], stop)
-                if results[i] is None:
+                found = _collect(future, stop)
+                if found is _FAILED:  # that worker died or could not start: do it here
+                    found = local(chunks[i])
+                elif found is not None and not compacted:
+                    found = [expand(c, f) for c, f in zip(found, chunks[i], strict=True)]
+                if found is None:
                     return None
+                results[i] = found
         finished = True
     finally:
         if not finished:  # cancelled (a lock): no worker goes on holding journal text
@@ -179,20 +201,20 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-def _collect(
-    future: Future, detector: ThemeDetector, chunk: list[Fields], stop: Callable[[], bool]
-) -> list[list[ThemeHit]] | None:
-    """A worker's results for ``chunk``, or the chunk detected here if the worker failed."""
+_FAILED = object()
+
+
+def _collect(future: Future, stop: Callable[[], bool]):
+    """A worker's compact results, None when stopped, or ``_FAILED``."""
     while True:
         if stop():
             return None
         try:
-            found = future.result(timeout=0.2)
+            return future.result(timeout=0.2)
         except TimeoutError:
             continue
-        except Exception:  # noqa: BLE001 - a worker died or could not start: do it here
-            return _here(detector, chunk, stop)
-        return [expand(c, f) for c, f in zip(found, chunk, strict=True)]
+        except Exception:  # noqa: BLE001 - a worker died or could not start
+            return _FAILED
 
 
 def _here(

@@ -1,0 +1,87 @@
+"""Reading a whole journal for its themes a slice at a time, on the UI thread.
+
+Reading and decrypting ten thousand entries is most of a second of Python. Done on a
+background thread, it would share the interpreter with the window, which needs it back at
+every call into Qt, and typing would stutter while it lasts. So the app reads a slice of
+entries per turn of the event loop instead (a few milliseconds each; keys and paints come
+first), and takes each entry's themes from those the journal kept where the entry has not
+changed. Only the entries left over need detecting, which happens in worker processes
+(:mod:`reflect.core.themes.parallel`), off this process's interpreter.
+"""
+
+from __future__ import annotations
+
+import time
+
+from reflect.core.model import Entry
+from reflect.core.themes.analysis import EntryAnalysis, decide, theme_labels
+from reflect.core.themes.cache import KeptResults, detector_key, expand, text_key
+from reflect.core.themes.detector import ThemeDetector
+
+BATCH = 25  # entries read together
+BUDGET = 0.004  # seconds of reading per turn of the event loop (a keystroke waits no longer)
+
+
+class JournalReader:
+    """``step()`` until it returns True; then ``entries``, ``analyses`` (of the entries whose
+    kept themes were current) and ``todo`` (the entries still to detect) are complete. What
+    detection finds for ``todo`` comes back through ``take()``, a few at a time too."""
+
+    def __init__(self, journal) -> None:
+        self.journal = journal
+        user = journal.user_themes()
+        detector = ThemeDetector.builtin()  # compiled only if something must be detected here
+        self.detector = detector.with_user_themes(user) if user else detector
+        self.kept = KeptResults(detector_key(self.detector))
+        self.labels = theme_labels(self.detector)
+        self._ids = journal.entry_ids()
+        self._next = 0
+        self.entries: dict[str, Entry] = {}
+        self.analyses: dict[str, EntryAnalysis] = {}
+        self.todo: list[Entry] = []
+
+    @property
+    def total(self) -> int:
+        return len(self._ids)
+
+    def step(self, budget: float = BUDGET) -> bool:
+        """Read batches for about ``budget`` seconds; True once every entry has been read."""
+        until = time.perf_counter() + budget
+        while self._next < len(self._ids):
+            self._read(self._ids[self._next : self._next + BATCH])
+            if time.perf_counter() >= until:
+                break
+        return self._next >= len(self._ids)
+
+    def _read(self, ids: list[str]) -> None:
+        self._next += len(ids)
+        self.kept.known.update(self.journal.kept_theme_results(self.kept.key, ids=ids))
+        for entry in self.journal.entries(ids=ids):
+            if not entry.id:
+                continue
+            self.entries[entry.id] = entry
+            hits = self.kept.lookup(entry.id, entry.texts())
+            if hits is None:
+                self.todo.append(entry)
+            else:
+                self.analyses[entry.id] = EntryAnalysis(
+                    entry.id, entry.date, entry.client_id, decide(entry, hits, self.labels)
+                )
+
+    def take(self, found: list[list], start: int, budget: float = BUDGET) -> int:
+        """Turn detection's compact results for ``todo[start:]`` into analyses (and results to
+        keep) for about ``budget`` seconds; returns where to go on from."""
+        until = time.perf_counter() + budget
+        i = start
+        while i < len(found):
+            entry, themes = self.todo[i], found[i]
+            fields = entry.texts()
+            self.kept.fresh[entry.id or ""] = {"text": text_key(fields), "themes": themes}
+            self.analyses[entry.id or ""] = EntryAnalysis(
+                entry.id or "", entry.date, entry.client_id,
+                decide(entry, expand(themes, fields), self.labels),
+            )
+            i += 1
+            if i % BATCH == 0 and time.perf_counter() >= until:
+                break
+        return i
