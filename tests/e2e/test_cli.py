@@ -211,6 +211,32 @@ def test_kill_9_loses_no_entry_that_was_saved(empty_journal):
         assert j.verify().ok
 
 
+def kept_rows(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM theme_cache").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_themes_keeps_what_it_found_unless_the_journal_is_open_elsewhere(filled_journal):
+    from reflect.store.lockfile import WriterLock
+
+    lock = WriterLock(filled_journal)
+    lock.acquire()  # as the app would hold it
+    try:
+        busy = run("themes", "--json", "--journal", filled_journal)
+    finally:
+        lock.release()
+    assert busy.returncode == 0, busy.stderr
+    assert kept_rows(filled_journal) == 0  # read-only: nothing written
+    first = run("themes", "--json", "--journal", filled_journal)
+    assert first.returncode == 0, first.stderr
+    assert kept_rows(filled_journal) == 40
+    again = run("themes", "--json", "--journal", filled_journal)
+    assert json.loads(again.stdout) == json.loads(first.stdout) == json.loads(busy.stdout)
+
+
 def test_themes_json_and_text(filled_journal):
     result = run("themes", "--json", "--journal", filled_journal)
     assert result.returncode == 0, result.stderr

@@ -160,3 +160,9 @@ def test_more_distinct_cues_score_higher():
 
 def test_empty_entry_has_no_themes():
     assert ThemeDetector.builtin().detect_entry(Entry(date=datetime(2026, 1, 1), narrative="")) == []
+
+
+def test_the_shipped_lexicon_passes_every_check_it_skips_at_start():
+    from reflect.core.themes.lexicon import builtin_text, load_lexicon
+
+    assert load_lexicon(builtin_text()) == load_builtin()  # regexes compiled and checked here

@@ -22,13 +22,23 @@ from reflect.cli.options import (
 MIN_PASSPHRASE = 8
 
 
-def open_journal(args: argparse.Namespace, *, readonly: bool = False):
+def open_journal(args: argparse.Namespace, *, readonly: bool = False, keep: bool = False):
+    """The journal at ``--journal``. ``keep=True``: writable if no other window or command has
+    it open (so derived data, like the themes found, can be kept for next time), otherwise
+    read-only, as ``readonly=True`` always is."""
     from reflect.core.journal import Journal
+    from reflect.store.errors import JournalLocked
 
     path = journal_path(args)
     if not path.exists():
         raise UsageError(f"There is no journal at {path}. Create one with: reflect init")
-    return Journal.open(path, read_secret(args), readonly=readonly)
+    secret = read_secret(args)
+    if keep:
+        try:
+            return Journal.open(path, secret)
+        except JournalLocked:  # the app has it open: read it anyway, keep nothing
+            return Journal.open(path, secret, readonly=True)
+    return Journal.open(path, secret, readonly=readonly)
 
 
 def _check_new_passphrase(passphrase: str) -> None:

@@ -52,7 +52,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from reflect.core.model import PersonKind
     from reflect.core.themes.analysis import analyse_journal
 
-    with open_journal(args, readonly=True) as journal:
+    with open_journal(args, keep=True) as journal:  # themes found are kept for next time
         client_id = None
         if args.client:
             found = journal.find_people(args.client, kind=PersonKind.CLIENT)

@@ -125,7 +125,7 @@ def _check_regex(pattern: str, where: str) -> None:
         raise LexiconError(f"{where}: pattern matches empty text")
 
 
-def _cue(raw: Any, macros: dict[str, str], where: str) -> Cue:
+def _cue(raw: Any, macros: dict[str, str], where: str, check: bool = True) -> Cue:
     if isinstance(raw, str):
         raw = {"phrase": raw}
     if not isinstance(raw, dict):
@@ -147,24 +147,27 @@ def _cue(raw: Any, macros: dict[str, str], where: str) -> Cue:
     else:
         source = str(raw["phrase"])
         pattern = phrase_pattern(source)
-    _check_regex(pattern, where)
+    if check:
+        _check_regex(pattern, where)
     return Cue(pattern, weight, perspective, source)
 
 
-def _theme(raw: dict[str, Any], macros: dict[str, str], index: int) -> ThemeDef:
+def _theme(raw: dict[str, Any], macros: dict[str, str], index: int, check: bool = True) -> ThemeDef:
     theme_id = raw.get("id")
     if not isinstance(theme_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", theme_id):
         raise LexiconError(f"theme #{index + 1}: id must be lower_snake_case, got {theme_id!r}")
     where = f"theme {theme_id!r}"
     cues = tuple(
-        _cue(c, macros, f"{where} cue #{i + 1}") for i, c in enumerate(raw.get("cues", []))
+        _cue(c, macros, f"{where} cue #{i + 1}", check)
+        for i, c in enumerate(raw.get("cues", []))
     )
     if not cues:
         raise LexiconError(f"{where}: no cues")
     exclusions = []
     for i, ex in enumerate(raw.get("exclusions", [])):
         pattern = expand_macros(str(ex), macros, f"{where} exclusion #{i + 1}")
-        _check_regex(pattern, f"{where} exclusion #{i + 1}")
+        if check:
+            _check_regex(pattern, f"{where} exclusion #{i + 1}")
         exclusions.append(pattern)
     threshold = raw.get("threshold")
     return ThemeDef(
@@ -177,14 +180,16 @@ def _theme(raw: dict[str, Any], macros: dict[str, str], index: int) -> ThemeDef:
     )
 
 
-def parse_lexicon(data: dict[str, Any]) -> Lexicon:
-    """Validate a lexicon already read from TOML; raises :class:`LexiconError` naming the fault."""
+def parse_lexicon(data: dict[str, Any], *, check_regexes: bool = True) -> Lexicon:
+    """Validate a lexicon already read from TOML; raises :class:`LexiconError` naming the fault.
+    (``check_regexes=False`` skips compiling every regex to check it: for the shipped lexicon,
+    which the test suite checks, so a start that only needs its names does not pay for it.)"""
     settings = data.get("settings", {})
     macros = {k: str(v) for k, v in data.get("macros", {}).items()}
     raw_themes = data.get("theme", [])
     if not raw_themes:
         raise LexiconError("lexicon has no [[theme]] tables")
-    themes = [_theme(t, macros, i) for i, t in enumerate(raw_themes)]
+    themes = [_theme(t, macros, i, check_regexes) for i, t in enumerate(raw_themes)]
     ids = [t.id for t in themes]
     if len(set(ids)) != len(ids):
         raise LexiconError(f"duplicate theme ids: {sorted({i for i in ids if ids.count(i) > 1})}")
@@ -196,19 +201,22 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
-def load_lexicon(source: str | Path) -> Lexicon:
+def load_lexicon(source: str | Path, *, check_regexes: bool = True) -> Lexicon:
     """Load a lexicon from TOML text or from a ``.toml`` file path."""
     text = source.read_text("utf-8") if isinstance(source, Path) else source
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"not valid TOML: {exc}") from exc
-    return parse_lexicon(data)
+    return parse_lexicon(data, check_regexes=check_regexes)
 
 
 def load_builtin() -> Lexicon:
-    text = resources.files("reflect").joinpath("resources/themes/builtin.toml").read_text("utf-8")
-    return load_lexicon(text)
+    return load_lexicon(builtin_text(), check_regexes=False)
+
+
+def builtin_text() -> str:
+    return resources.files("reflect").joinpath("resources/themes/builtin.toml").read_text("utf-8")
 
 
 def user_theme_def(theme: UserTheme) -> ThemeDef:
