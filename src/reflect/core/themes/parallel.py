@@ -11,8 +11,9 @@ Workers are forked from a clean server process (``forkserver``; ``spawn`` where 
 never from the app itself, which has Qt's threads running. The server compiles the built-in
 lexicon once, so every worker forked from it starts ready. Workers get the entries' texts
 through pipes, in memory, and send back only theme ids, scores and offsets
-(:func:`.cache.compact`): nothing is written to disk. If the machine will not give us processes (no shared memory, a sandbox, a broken worker),
-the rest is detected here, with the same results.
+(:func:`.cache.compact`): nothing is written to disk. If the machine will not give us
+processes (no shared memory, a sandbox, a broken worker), the rest is detected here, with the
+same results.
 """
 
 from __future__ import annotations
