@@ -18,6 +18,12 @@ from reflect.store.crypto import KdfParams
 from reflect.store.database import JournalFile
 
 
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    """``ids`` a few hundred at a time: SQLite caps the parameters of one query."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 @dataclass
 class ForgetSummary:
     """What 'forget this client' removes, for the confirmation and the report afterwards."""
@@ -234,8 +240,7 @@ class Journal:
     def narratives(self, ids: list[str]) -> dict[str, str]:
         """Just the narrative of some entries (for snippets): one decryption each."""
         out: dict[str, str] = {}
-        for start in range(0, len(ids), 500):  # SQLite caps the parameters of one query
-            chunk = ids[start : start + 500]
+        for chunk in _chunks(ids):
             for r in self._file.rows("entry", ("narrative",), damaged=self.damaged, id=chunk):
                 out[r["id"]] = r["narrative"]
         return out
@@ -257,7 +262,11 @@ class Journal:
     ) -> list[Entry]:
         """Whole entries, oldest first. Damaged ones are skipped and listed in ``damaged``."""
         with gc_paused():
-            return self._entries(ids, client_id)
+            if ids is None:
+                return self._entries(None, client_id)
+            out = [e for chunk in _chunks(list(ids)) for e in self._entries(chunk, client_id)]
+            out.sort(key=lambda e: e.date)
+            return out
 
     def _entries(self, ids: Iterable[str] | None, client_id: str | None) -> list[Entry]:
         where: dict[str, object] = {}
@@ -346,9 +355,12 @@ class Journal:
         if not self._file.writable or not results:
             return 0
         with self._file.transaction():
-            present = set(self._file.ids("entry")).intersection(results)
+            present = [
+                i for chunk in _chunks(list(results)) for i in self._file.ids("entry", id=chunk)
+            ]
             for entry_id in present:
-                self._file.put("theme_cache", {"id": entry_id, "data": {**results[entry_id], "key": key}})
+                data = {**results[entry_id], "key": key}
+                self._file.put("theme_cache", {"id": entry_id, "data": data})
         return len(present)
 
     # --- drafts and profile ---------------------------------------------------------------

@@ -299,12 +299,16 @@ class MainWindow(QMainWindow):
     def _entry_saved(self, entry_id: str) -> None:
         self.themes.entry_saved(entry_id)
         self.reload()
+        self._list_entry(entry_id)
+        self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def _list_entry(self, entry_id: str) -> None:
+        """Select the entry in the list, clearing the search and the client if they hide it."""
         if not self.entries.select_entry(entry_id):
             self.search.clear()
             self.clients.select_key(ALL, quiet=True)
             self.apply_filter()
             self.entries.select_entry(entry_id)
-        self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def show_entry(self, entry_id: str) -> None:
         """Bring an entry into the editor (from the themes window), listing it in the middle."""
@@ -312,11 +316,7 @@ class MainWindow(QMainWindow):
             return
         self.raise_()
         self.activateWindow()
-        if not self.entries.select_entry(entry_id):
-            self.search.clear()
-            self.clients.select_key(ALL, quiet=True)
-            self.apply_filter()
-            self.entries.select_entry(entry_id)
+        self._list_entry(entry_id)
         self._entry_activated(entry_id)
 
     # --- themes -----------------------------------------------------------------------------

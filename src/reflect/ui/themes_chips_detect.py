@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reflect.core.model import Entry
-from reflect.core.themes import ThemeDetector, ThemeInfo
+from reflect.core.themes import ThemeDetector, ThemeInfo, analysis
 from reflect.core.themes.analysis import EntryTheme, analyse_entry
 from reflect.ui.workers import run_in_background
 
@@ -34,9 +34,7 @@ def detector_with(user_themes: list[dict]) -> ThemeDetector:
     with _lock:
         if _cached is not None and _cached[0] == key:
             return _cached[1]
-    detector = ThemeDetector.builtin()
-    if user_themes:
-        detector = detector.with_user_themes(user_themes)
+    detector = analysis.detector_with(user_themes)
     with _lock:
         _cached = (key, detector)
     return detector

@@ -14,9 +14,13 @@ from __future__ import annotations
 import time
 
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import EntryAnalysis, decide, theme_labels
-from reflect.core.themes.cache import KeptResults, detector_key, expand, text_key
-from reflect.core.themes.detector import ThemeDetector
+from reflect.core.themes.analysis import (
+    EntryAnalysis,
+    detector_for,
+    entry_analysis,
+    theme_labels,
+)
+from reflect.core.themes.cache import KeptResults, detector_key, expand
 
 BATCH = 25  # entries read together
 BUDGET = 0.004  # seconds of reading per turn of the event loop (a keystroke waits no longer)
@@ -29,9 +33,7 @@ class JournalReader:
 
     def __init__(self, journal) -> None:
         self.journal = journal
-        user = journal.user_themes()
-        detector = ThemeDetector.builtin()  # compiled only if something must be detected here
-        self.detector = detector.with_user_themes(user) if user else detector
+        self.detector = detector_for(journal)  # compiled only if something is detected here
         self.kept = KeptResults(detector_key(self.detector))
         self.labels = theme_labels(self.detector)
         self._ids = journal.entry_ids()
@@ -64,9 +66,7 @@ class JournalReader:
             if hits is None:
                 self.todo.append(entry)
             else:
-                self.analyses[entry.id] = EntryAnalysis(
-                    entry.id, entry.date, entry.client_id, decide(entry, hits, self.labels)
-                )
+                self.analyses[entry.id] = entry_analysis(entry, hits, self.labels)
 
     def take(self, found: list[list], start: int, budget: float = BUDGET) -> int:
         """Turn detection's compact results for ``todo[start:]`` into analyses (and results to
@@ -76,11 +76,9 @@ class JournalReader:
         while i < len(found):
             entry, themes = self.todo[i], found[i]
             fields = entry.texts()
-            self.kept.fresh[entry.id or ""] = {"text": text_key(fields), "themes": themes}
-            self.analyses[entry.id or ""] = EntryAnalysis(
-                entry.id or "", entry.date, entry.client_id,
-                decide(entry, expand(themes, fields), self.labels),
-            )
+            self.kept.remember(entry.id, fields, themes)
+            self.analyses[entry.id or ""] = entry_analysis(entry, expand(themes, fields),
+                                                           self.labels)
             i += 1
             if i % BATCH == 0 and time.perf_counter() >= until:
                 break

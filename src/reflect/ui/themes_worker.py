@@ -136,7 +136,8 @@ class ThemesAnalysis(QObject):
         on the UI thread (the one that writes the journal), until a lock or a newer analysis."""
         if generation != self._generation or self.journal is None or not self.journal.is_open:
             return
-        if kept.keep_some(self.journal, KEEP_BATCH):
+        kept.keep(self.journal, KEEP_BATCH)
+        if kept.fresh:
             QTimer.singleShot(0, lambda: self._keep(generation, kept))
 
     def _failed(self, generation: int, exc: Exception) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime
 from reflect.core.bulk import gc_paused
 from reflect.core.journal import Journal
 from reflect.core.model import Entry
-from reflect.core.themes.cache import KeptResults, detector_key
+from reflect.core.themes.cache import KeptResults, compact, detector_key
 from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
 from reflect.core.themes.parallel import detect_many, warm_up
 from reflect.core.themes.recurrence import Recurrence, counts_by_month, recurring
@@ -68,19 +68,25 @@ class JournalThemes:
                 cells[(a.client_id, t.theme)].append(a)
         return dict(cells)
 
-    def recurring_for(self, client_id: str) -> list[Recurrence]:
-        return [r for r in self.recurring if r.client == client_id]
-
 
 def detector_for(journal: Journal) -> ThemeDetector:
     """The built-in themes plus the practitioner's own."""
+    return detector_with(journal.user_themes())
+
+
+def detector_with(user_themes: list[dict]) -> ThemeDetector:
+    """The built-in themes plus these of the practitioner's (as ``Journal.user_themes()``)."""
     detector = ThemeDetector.builtin()
-    user = journal.user_themes()
-    return detector.with_user_themes(user) if user else detector
+    return detector.with_user_themes(user_themes) if user_themes else detector
 
 
 def analyse_entry(entry: Entry, detector: ThemeDetector) -> list[EntryTheme]:
     return decide(entry, detector.detect_entry(entry), theme_labels(detector))
+
+
+def entry_analysis(entry: Entry, hits: list[ThemeHit], labels: dict[str, str]) -> EntryAnalysis:
+    """One entry's analysis from what detection found in it (see :func:`decide`)."""
+    return EntryAnalysis(entry.id or "", entry.date, entry.client_id, decide(entry, hits, labels))
 
 
 def theme_labels(detector: ThemeDetector) -> dict[str, str]:
@@ -139,12 +145,9 @@ def analyse_many(
         for i, h in zip(todo, found, strict=True):
             hits[i] = h
             if kept is not None:
-                kept.remember(entries[i].id, fields[i], h)
+                kept.remember(entries[i].id, fields[i], compact(h))
         labels = theme_labels(detector)
-        return [
-            EntryAnalysis(e.id or "", e.date, e.client_id, decide(e, h or [], labels))
-            for e, h in zip(entries, hits, strict=True)
-        ]
+        return [entry_analysis(e, h or [], labels) for e, h in zip(entries, hits, strict=True)]
 
 
 def analyse_entries(
@@ -191,6 +194,5 @@ def keep_themes_of(journal: Journal, entry_ids: Sequence[str]) -> int:
     detector = detector_for(journal)
     warm_up(len(entry_ids))
     kept = KeptResults(detector_key(detector))
-    wanted = set(entry_ids)
-    analyse_many([e for e in journal.entries() if e.id in wanted], detector, kept=kept)
+    analyse_many(journal.entries(ids=entry_ids), detector, kept=kept)
     return kept.keep(journal)

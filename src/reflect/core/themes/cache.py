@@ -69,12 +69,6 @@ class KeptResults:
         key = detector_key(detector)
         return cls(key, journal.kept_theme_results(key))
 
-    @classmethod
-    def of(cls, detector: ThemeDetector, rows: dict[str, dict]) -> KeptResults:
-        """From rows read earlier with ``journal.kept_theme_results()`` (any detector's)."""
-        key = detector_key(detector)
-        return cls(key, {i: d for i, d in rows.items() if d.get("key") == key})
-
     def lookup(self, entry_id: str | None, fields: Fields) -> list[ThemeHit] | None:
         """The kept hits for this entry, if its text is the same as when they were found."""
         data = self.known.get(entry_id or "")
@@ -85,29 +79,22 @@ class KeptResults:
         except (KeyError, TypeError, ValueError):  # not what we wrote: detect it again
             return None
 
-    def remember(self, entry_id: str | None, fields: Fields, hits: list[ThemeHit]) -> None:
+    def remember(self, entry_id: str | None, fields: Fields, themes: list) -> None:
+        """A new result to keep: ``themes`` in compact form (:func:`compact`)."""
         if entry_id:
-            self.fresh[entry_id] = {"text": text_key(fields), "themes": compact(hits)}
+            self.fresh[entry_id] = {"text": text_key(fields), "themes": themes}
 
-    def keep_some(self, journal, count: int) -> bool:
-        """Write up to ``count`` of the new results; whether any are left to write. (The app
-        writes a batch at a time between other events, so its window never waits long.)"""
-        batch = dict(itertools.islice(self.fresh.items(), count))
+    def keep(self, journal, count: int | None = None) -> int:
+        """Write the new results, or only the first ``count`` (the app writes a batch at a time
+        between other events, so its window never waits long); what is left stays in
+        ``fresh``. Returns how many were kept: none in a journal opened read-only. Never fails
+        what asked for the analysis: if the disk is full, they are all found again next time."""
+        batch = self.fresh if count is None else dict(itertools.islice(self.fresh.items(), count))
         try:
-            journal.keep_theme_results(self.key, batch)
+            kept = journal.keep_theme_results(self.key, batch)
         except StoreError:
-            return False  # found again next time
-        for entry_id in batch:
+            self.fresh = {}
+            return 0
+        for entry_id in list(batch):
             self.known[entry_id] = self.fresh.pop(entry_id)
-        return bool(self.fresh)
-
-    def keep(self, journal) -> int:
-        """Write the new results (a journal opened read-only keeps nothing). Never fails what
-        asked for the analysis: if the disk is full, they are simply found again next time."""
-        try:
-            kept = journal.keep_theme_results(self.key, self.fresh)
-        except StoreError:
-            kept = 0
-        self.known.update(self.fresh)
-        self.fresh = {}
         return kept

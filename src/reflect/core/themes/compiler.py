@@ -308,12 +308,6 @@ class AnchorScanner:
         self._inner = re.compile(self._pattern)
         self._inner_anycase: re.Pattern[str] | None = None
 
-    def candidates(self, text: str) -> tuple[str, list[tuple[int, tuple[tuple[int, int], ...]]]]:
-        """(text to match on, [(position, (theme index, cue index) pairs to try there)])."""
-        scan, positions, anchors = self.scan(text)
-        cues_at = self.cues_at
-        return scan, [(p, cues_at.get(a, ())) for p, a in zip(positions, anchors, strict=True)]
-
     def scan(self, text: str) -> tuple[str, list[int], list[str]]:
         """(text to match on, candidate positions, the lower-case anchor found at each).
 

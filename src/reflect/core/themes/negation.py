@@ -95,18 +95,6 @@ def nearest_subject(text: str, start: int, tokens: list[str] | None = None) -> s
     return None
 
 
-def perspective_allows(
-    text: str, start: int, perspective: str, tokens: list[str] | None = None
-) -> bool:
-    """Whether a cue that must be ``perspective``'s feeling fits the clause it was found in."""
-    if perspective == "any":
-        return True
-    subject = nearest_subject(text, start, tokens)
-    if perspective == "practitioner":
-        return subject != "client"
-    return subject != "practitioner"
-
-
 # _PUNCT_BREAK in two parts that ``re`` finds fast (each starts with a known character): the
 # single characters, and the dashes standing alone (where each " - " ends).
 _BREAK_CHAR = re.compile(r"[.!?;:,()\[\]\"\n\x1f\u2014\u2013]")
@@ -233,7 +221,8 @@ class ClauseIndex:
         return found
 
     def allows(self, start: int, perspective: str) -> bool:
-        """:func:`perspective_allows`, sharing the clause analysis."""
+        """Whether a cue that must be ``perspective``'s feeling (``any``, ``practitioner`` or
+        ``client``) fits the clause it was found in: no subject counts as the practitioner's."""
         if perspective == "any":
             return True
         subject = self.subject(start)
