@@ -233,3 +233,23 @@ def test_the_app_keeps_what_it_detected_for_the_next_unlock(qtbot, make_session,
     window = session.window
     qtbot.waitUntil(lambda: window.themes.result is not None, timeout=15_000)
     qtbot.waitUntil(lambda: len(window.journal.kept_theme_results()) == entries, timeout=5000)
+
+
+def test_the_window_opens_on_a_recurring_cell_with_its_words(qtbot, sample_app):
+    _session, _window, dash, expected, _names = sample_app
+    model, index = dash.heat_model, dash.heat.currentIndex()
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert expected.recurring and index.data(CELL_RECURRING)
+    assert index.data(COUNT_ROLE) == max(i.data(COUNT_ROLE) for i in cells if i.data(CELL_RECURRING))
+    assert dash.entries_model.rowCount() == index.data(COUNT_ROLE)
+    qtbot.waitUntil(lambda: "Words that gave it away" in dash.evidence.toPlainText(), timeout=5000)
+
+
+def test_an_empty_cell_says_so(qtbot, sample_app):
+    _session, _window, dash, _expected, _names = sample_app
+    model = dash.heat_model
+    empty = next(model.index(r, c) for r in range(model.rowCount())
+                 for c in range(model.columnCount()) if not model.index(r, c).data(COUNT_ROLE))
+    click(qtbot, dash.heat, empty)
+    assert dash.cell_title.text().endswith("not in any session")
+    assert dash.entries_model.rowCount() == 0 and dash.evidence.toPlainText() == ""

@@ -34,11 +34,15 @@ from reflect.ui.pages import label
 from reflect.ui.themes_chart import ThemeMonthsChart
 from reflect.ui.themes_heatmap import HeatMapView
 from reflect.ui.themes_models import (
+    COUNT_ROLE,
     KEY_ROLE,
     THEME_ROLE,
     EntryRow,
     HeatMapModel,
     ThemeEntriesModel,
+)
+from reflect.ui.themes_models import (
+    RECURRING_ROLE as CELL_RECURRING,
 )
 from reflect.ui.themes_text import dcs_sentences, evidence_html
 from reflect.ui.themes_worker import ThemesAnalysis
@@ -138,6 +142,8 @@ class ThemesWindow(QWidget):
         self.evidence = QTextBrowser()
         self.evidence.setOpenLinks(False)
         self.evidence.setAccessibleName(self.tr("Evidence"))
+        self.evidence.setPlaceholderText(
+            self.tr("Choose a coloured cell, then an entry, to read the words behind it."))
         self.open_button = QPushButton(self.tr("&Open Entry"))
         self.open_button.setEnabled(False)
         self.open_button.setToolTip(self.tr("Show this entry in the main window's editor"))
@@ -260,17 +266,29 @@ class ThemesWindow(QWidget):
         self.stack.setCurrentWidget(self.splitter)
         self._show_scope()
         self._cell = None
-        if cell is not None:
-            index = self.heat_model.index_of(*cell)
-            if index.isValid():
-                self.heat.setCurrentIndex(index)
-                self._cell_changed(index, keep_scope=True)
-                if entry:
-                    self._select_entry(entry)
-                return
+        index = self.heat_model.index_of(*cell) if cell is not None else QModelIndex()
+        keep = index.isValid()
+        if not keep:  # the first look: the strongest cell, a recurring one if there is any
+            index = self._strongest_cell()
+        if index.isValid():
+            self.heat.setCurrentIndex(index)
+            self._cell_changed(index, keep_scope=keep)
+            if keep and entry:
+                self._select_entry(entry)
+            return
         self.entries_model.clear()
         self.evidence.clear()
         self.open_button.setEnabled(False)
+
+    def _strongest_cell(self) -> QModelIndex:
+        model, best, rank = self.heat_model, QModelIndex(), (False, 0)
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                here = (bool(index.data(CELL_RECURRING)), index.data(COUNT_ROLE) or 0)
+                if here > rank:
+                    best, rank = index, here
+        return best
 
     # --- the chosen scope: chart and patterns -------------------------------------------------
 
@@ -308,8 +326,9 @@ class ThemesWindow(QWidget):
         self.entries_model.set_rows(rows)
         theme_label = result.labels.get(theme, theme)
         who = self.heat_model.row_label(index.row())
-        self.cell_title.setText(self.tr("%1 — %2 (%n sessions)", "", len(rows))
-                                .replace("%1", theme_label).replace("%2", who)
+        title = (self.tr("%1 — %2 (%n sessions)", "", len(rows)) if rows
+                 else self.tr("%1 — %2: not in any session"))
+        self.cell_title.setText(title.replace("%1", theme_label).replace("%2", who)
                                 .replace("&", "&&"))  # a buddy label: & is not a mnemonic
         if not keep_scope and self.scope.findData(key) >= 0:
             self.scope.setCurrentIndex(self.scope.findData(key))
