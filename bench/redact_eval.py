@@ -29,7 +29,7 @@ from pathlib import Path
 from reflect.core.deid import deidentify, find_known_leaks
 from reflect.core.model import Person, PersonKind
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sample-journal.jsonl"
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "journals" / "sample-journal.jsonl"
 SEP = "\n\n"
 
 

@@ -23,7 +23,7 @@ from reflect.core.model import Control, Demand, DemandCategory, Entry, Stance, T
 from reflect.core.themes import ThemeDetector, parallel
 from reflect.core.themes.analysis import analyse_many
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "sample-journal.jsonl"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "journals" / "sample-journal.jsonl"
 TARGET_MICRO, TARGET_MIN, TARGET_10K_S, TARGET_ONE_MS = 0.85, 0.6, 2.0, 5.0
 
 

@@ -14,8 +14,8 @@ import pytest  # noqa: E402
 from reflect.core.journal import Journal  # noqa: E402
 from reflect.store import crypto  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SAMPLE = SHARED / "data" / "sample-journal.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "journals"
+SAMPLE = DATA / "sample-journal.jsonl"
 PASSPHRASE = "test passphrase 1"
 
 
@@ -42,8 +42,6 @@ def journal(journal_path):
 
 @pytest.fixture
 def sample_lines() -> list[str]:
-    if not SAMPLE.exists():
-        pytest.skip("shared/data/sample-journal.jsonl is not beside this checkout")
     return SAMPLE.read_text(encoding="utf-8").splitlines()
 
 
