@@ -7,9 +7,8 @@ Every page carries the confidentiality header and 'Page N of M'; A4 or Letter by
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -56,10 +55,18 @@ def document_for(md_text: str) -> QTextDocument:
     return doc
 
 
-def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize | None = None) -> int:
-    """Write the PDF; returns the number of pages."""
+def pdf_bytes(md_text: str, title: str, page_size: QPageSize | None = None) -> bytes:
+    """The PDF, made in memory: the caller writes it (privately, whole) where it belongs."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _paint(md_text, QPdfWriter(buffer), title, page_size)
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def _paint(md_text: str, writer: QPdfWriter, title: str, page_size: QPageSize | None) -> int:
+    """Lay the brief out on ``writer``'s pages; returns the number of pages."""
     doc = document_for(md_text)
-    writer = QPdfWriter(str(destination))
     writer.setTitle(title)
     writer.setCreator("Reflect")
     writer.setResolution(300)
