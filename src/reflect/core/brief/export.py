@@ -7,9 +7,7 @@ folder, then renamed), so nothing readable is left elsewhere.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,6 +17,7 @@ from reflect.core.errors import StoreError
 from .case import BriefDraft
 from .html_brief import to_html
 from .markdown_brief import to_markdown
+from .private_file import write_private
 
 FORMATS = ("md", "html", "pdf")
 
@@ -75,28 +74,10 @@ def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:
         from . import pdf  # Qt is loaded only when a PDF is asked for
 
         gate(draft, pdf.plain_text(md_text))
-        data = pdf.pdf_bytes(md_text, draft.template.title)
+        data, _ = pdf.render_pdf(md_text, draft.template.title)
     else:
         text = md_text if fmt == "md" else to_html(md_text, draft.template.title)
         gate(draft, text)
         data = text.encode("utf-8")
     write_private(destination, data)
     return destination
-
-
-def write_private(destination: Path, data: bytes) -> None:
-    """Write ``data`` to ``destination`` with mode 600: a temporary file beside it (created 600),
-    flushed to disk, then renamed over; the temporary file never outlives the call."""
-    tmp = destination.with_name(f".{destination.name}.partial")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            if hasattr(os, "fchmod"):  # a stale temporary file keeps its old mode otherwise
-                os.fchmod(out.fileno(), 0o600)
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, destination)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
