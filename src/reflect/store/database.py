@@ -40,6 +40,13 @@ CLEAR_COLUMNS = {
     "draft": ("id",),
     "user_theme": ("id",),
     "theme_cache": ("id",),
+    "meeting": ("id",),
+    "meeting_case": ("id", "meeting_id", "client_id", "position"),
+    "case_question": ("id", "case_id", "position"),
+    "suggestion": ("id", "case_id", "position"),
+    "follow_up": ("id", "suggestion_id", "entry_id"),
+    "action_point": ("id", "meeting_id", "case_id", "position"),
+    "self_check": ("id",),
 }
 # Encrypted columns added by a later migration: rows written before it hold NULL there.
 LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}
