@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.core import records
+from reflect.core import records, repairs
 from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
 from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
@@ -60,6 +60,7 @@ class Journal:
     ) -> tuple[Journal, str]:
         """Create a journal; returns it and its recovery code, which is shown once."""
         file, code = JournalFile.create(Path(path), passphrase, kdf)
+        repairs.mark_all_done(file)
         return cls(file), code
 
     @classmethod
@@ -71,11 +72,15 @@ class Journal:
         recovery_code: str | None = None,
         readonly: bool = False,
     ) -> Journal:
-        return cls(
-            JournalFile.open(
-                Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
-            )
+        file = JournalFile.open(
+            Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
         )
+        try:
+            repairs.run(file)
+        except BaseException:
+            file.close()
+            raise
+        return cls(file)
 
     @property
     def path(self) -> Path:

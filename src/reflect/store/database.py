@@ -331,6 +331,32 @@ class JournalFile:
         with self.transaction():
             self._conn.execute(sql, values)
 
+    def update(self, table: str, row_id: str, values: dict[str, object]) -> None:
+        """Rewrite some encrypted columns of one existing row (each sealed to its place)."""
+        cols = [c for c in values if c not in CLEAR_COLUMNS[table]]
+        sealed = [
+            self._cipher.seal_raw(table, c, row_id, values[c]) if (table, c) in RAW_COLUMNS
+            else self._cipher.seal(table, c, row_id, values[c])
+            for c in cols
+        ]
+        with self.transaction():
+            self._conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                [*sealed, row_id],
+            )
+
+    def mark(self, name: str) -> bytes | None:
+        """A note the journal keeps about itself in its header (a repair done, work pending)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (f"mark.{name}",)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_mark(self, name: str, value: bytes | None = b"1") -> None:
+        with self.transaction():
+            if value is None:
+                self._conn.execute("DELETE FROM meta WHERE key = ?", (f"mark.{name}",))
+            else:
+                self._set_meta(f"mark.{name}", value)
+
     @staticmethod
     def _keys(table: str) -> tuple[str, ...]:
         return ("entry_id", "person_id") if table == "entry_person" else ("id",)

@@ -20,6 +20,7 @@ from reflect.core.interchange import (
     _Bad,
     _choice,
     _int,
+    _key_name,
     _names,
     _objects,
     _text,
@@ -56,14 +57,19 @@ PROFILE_KEYS = {"record", *PROFILE_TEXTS, "years_in_practice"}
 # --- checking --------------------------------------------------------------------------------
 
 
+# Messages say what is wrong and where, never what the file holds there (it may be a name).
+
+
+def _iso(raw: str, what: str) -> datetime:
+    try:
+        return core_records.local_time(datetime.fromisoformat(raw))
+    except ValueError:
+        raise _Bad(f"{what} is not an ISO date and time (such as 2026-03-14T17:00)") from None
+
+
 def _when(obj: dict, key: str, *, required: bool = False) -> datetime | None:
     raw = _text(obj, key, required=required)
-    if raw is None:
-        return None
-    try:
-        return datetime.fromisoformat(raw)
-    except ValueError:
-        raise _Bad(f"'{key}' is not an ISO date and time (found {raw!r})") from None
+    return None if raw is None else _iso(raw, f"'{key}'")
 
 
 def _day(obj: dict, key: str) -> date | None:
@@ -73,7 +79,7 @@ def _day(obj: dict, key: str) -> date | None:
     try:
         return date.fromisoformat(raw[:10])
     except ValueError:
-        raise _Bad(f"'{key}' is not an ISO date (found {raw!r})") from None
+        raise _Bad(f"'{key}' is not an ISO date (such as 2026-03-14)") from None
 
 
 def _flag(obj: dict, key: str) -> bool:
@@ -140,10 +146,7 @@ def _case(n: int, raw: dict, warnings: list[str]) -> tuple[PresentedCase, CaseRe
         _unknown(raw_brief, BRIEF_KEYS, " in 'brief'", warnings, n)
         brief = BriefLink(_when(raw_brief, "exported"), _text(raw_brief, "template"))
         for text in _names(raw_brief, "entries"):
-            try:
-                refs.brief_entries.append(datetime.fromisoformat(text))
-            except ValueError:
-                raise _Bad(f"a brief's 'entries' are entry dates (found {text!r})") from None
+            refs.brief_entries.append(_iso(text, "each of a brief's 'entries'"))
     case = PresentedCase(
         client_id=None, question=_text(raw, "question") or "", brief=brief,
         questions=_names(raw, "questions"),
@@ -192,7 +195,7 @@ def parse_self_check(n: int, obj: dict, warnings: list[str]) -> ParsedRecord:
             raise _Bad(f"'{key}' must map question ids to text")
         unknown = sorted(set(value) - set(BY_ID))
         if unknown:
-            raise _Bad(f"'{key}' names no self-check question {unknown[0]!r} "
+            raise _Bad(f"'{key}' names no self-check question {_key_name(unknown[0])} "
                        f"(questions: {', '.join(BY_ID)})")
     if any(v not in ANSWERS for v in answers.values()):
         raise _Bad(f"each answer is one of {', '.join(ANSWERS)}")
@@ -276,13 +279,13 @@ def _import_meeting(log: SupervisionLog, record: ParsedRecord, client_for, dates
                 if found:
                     case.brief.entry_ids.append(found)
                 else:
-                    warnings.append(f"line {n}: the brief's session of {when.isoformat()} is not "
-                                    "among the client's entries; left out")
+                    warnings.append(f"line {n}: a session the brief names is not among the "
+                                    "client's entries; left out")
         for follow_up, when in refs.follow_up_entries:
             follow_up.entry_id = dates.find(case.client_id, when)
             if follow_up.entry_id is None:
-                warnings.append(f"line {n}: a follow-up's entry of {when.isoformat()} is not "
-                                "among the client's entries; the follow-up is kept without it")
+                warnings.append(f"line {n}: the entry a follow-up names is not among the "
+                                "client's entries; the follow-up is kept without it")
     for action in meeting.actions:
         if action.case_id is not None:
             action.case_id = meeting.cases[int(action.case_id)].id
