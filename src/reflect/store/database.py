@@ -267,7 +267,8 @@ class JournalFile:
         old_key = self._data_key
         try:
             with self.transaction():
-                rekey.reencrypt(self._conn, self._cipher, new_cipher, CLEAR_COLUMNS)
+                rekey.reencrypt(self._conn, self._cipher, new_cipher,
+                                {name: t.clear for name, t in TABLES.items()})
                 self._data_key = new_key
                 self._write_passphrase_wrap(new_passphrase, kdf)
                 self._write_recovery_wrap(code)
