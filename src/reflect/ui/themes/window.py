@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.query import ALL, GENERAL
 from reflect.core.themes.recurrence import counts_by_month
-from reflect.ui.shell.entry_filter import ALL, GENERAL
 from reflect.ui.themes.analysis import ThemesAnalysis
 from reflect.ui.themes.chart import ThemeMonthsChart
 from reflect.ui.themes.heatmap import HeatMapView
