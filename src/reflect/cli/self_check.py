@@ -125,12 +125,12 @@ def check_resources(ctx: Context) -> str:
     detector = ThemeDetector.builtin().prepare()
     briefs, entries = brief_templates(), entry_templates.list_templates()
     _expect(bool(briefs) and bool(entries), "a brief or entry template is missing")
-    lists = (lexicon.common_words, lexicon.rare_words, lexicon.proper_words, lexicon.first_names,
-             lexicon.surnames, lexicon.places, lexicon.regions, lexicon.frequent_words)
+    lists = ("common_words", "rare_words", "proper_words", "first_names", "surnames", "places",
+             "regions", "frequent_words")
     words = 0
-    for word_list in lists:
-        found = word_list()
-        _expect(len(found) > 50, f"the de-identification list {word_list.__name__} is too short")
+    for name in lists:
+        found = getattr(lexicon, name)()
+        _expect(len(found) > 50, f"the de-identification list {name} is too short")
         words += len(found)
     return (f"{len(files)} files; {len(detector.themes)} themes, {len(briefs)} brief and "
             f"{len(entries)} entry templates, {len(lists)} word lists ({words:,} words)")
