@@ -78,16 +78,30 @@ def _summarise_warnings(warnings: list[str]) -> list[str]:
     return out
 
 
+MAX_PROBLEMS_SHOWN = 20
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from reflect.core.errors import ImportProblem
     from reflect.core.interchange import import_file
 
     source = Path(args.file)
     try:
-        stream = sys.stdin if args.file == "-" else source.open(encoding="utf-8")
+        stream = sys.stdin.buffer if args.file == "-" else source.open("rb")
     except OSError as exc:
         raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
     with stream, open_journal(args) as journal:
-        report = import_file(journal, stream)
+        try:
+            report = import_file(journal, stream)
+        except ImportProblem as problem:
+            # One line per bad line of the file, each with its number, then what happened.
+            for line in problem.problems[:MAX_PROBLEMS_SHOWN]:
+                print(f"reflect import: {line}", file=sys.stderr)
+            hidden = len(problem.problems) - MAX_PROBLEMS_SHOWN
+            if hidden > 0:
+                print(f"reflect import: … and {hidden} more lines like these", file=sys.stderr)
+            print("reflect import: Nothing was imported.", file=sys.stderr)
+            return EXIT_ERROR
         from reflect.core.themes.analysis import keep_themes_of
 
         # A large import's themes are found (and kept) now, once, so the dashboard and

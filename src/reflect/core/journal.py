@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.core import records
+from reflect.core import records, repairs
 from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
 from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
@@ -31,6 +31,7 @@ class ForgetSummary:
     client: str
     entries: int
     people: list[str] = field(default_factory=list)
+    supervision_cases: int = 0  # times the client's case was presented (the meetings stay)
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Journal:
     ) -> tuple[Journal, str]:
         """Create a journal; returns it and its recovery code, which is shown once."""
         file, code = JournalFile.create(Path(path), passphrase, kdf)
+        repairs.mark_all_done(file)
         return cls(file), code
 
     @classmethod
@@ -70,11 +72,15 @@ class Journal:
         recovery_code: str | None = None,
         readonly: bool = False,
     ) -> Journal:
-        return cls(
-            JournalFile.open(
-                Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
-            )
+        file = JournalFile.open(
+            Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
         )
+        try:
+            repairs.run(file)
+        except BaseException:
+            file.close()
+            raise
+        return cls(file)
 
     @property
     def path(self) -> Path:
@@ -83,6 +89,12 @@ class Journal:
     @property
     def is_open(self) -> bool:
         return self._file.is_open
+
+    @property
+    def file(self) -> JournalFile:
+        """The open file, for the core's feature packages that keep records of their own
+        (:mod:`reflect.core.supervision`). The ui and the cli go through the core, never this."""
+        return self._file
 
     def close(self) -> None:
         self._people = None
@@ -163,14 +175,20 @@ class Journal:
         client = self.person(client_id)
         linked = self.linked_people(client_id)
         entries = len(self._file.ids("entry", client_id=client_id))
-        return ForgetSummary(client.name, entries, [p.name for p in linked])
+        cases = len(self._file.ids("meeting_case", client_id=client_id))
+        return ForgetSummary(client.name, entries, [p.name for p in linked], cases)
 
     def forget_client(self, client_id: str) -> ForgetSummary:
         """Delete the client, their entries and their linked people; leave no trace in the file."""
         summary = self.describe_forget(client_id)
         linked = [p.id for p in self.linked_people(client_id)]
         entry_ids = self._file.ids("entry", client_id=client_id)
+        from reflect.core.supervision.log import delete_cases
+
         with self._file.transaction():
+            # their cases in supervision, with the group's questions and suggestions and what
+            # came of them; the meetings themselves stay (the practitioner's own hours)
+            delete_cases(self, self._file.ids("meeting_case", client_id=client_id))
             for table in ("demand", "control", "entry_person"):
                 self._file.delete(table, entry_id=entry_ids)
             self._file.delete("theme_cache", id=entry_ids)

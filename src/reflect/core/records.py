@@ -31,12 +31,32 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def local_time(value: datetime) -> datetime:
+    """A date as the journal keeps it: this computer's wall-clock time, with no UTC offset.
+
+    A date written with an offset (``2025-06-02T10:00+02:00``, or ``...Z``) is the same moment
+    in local time. Mixing the two kinds cannot be compared or sorted, so none is ever kept."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone().replace(tzinfo=None)
+
+
 def format_date(value: datetime) -> str:
+    value = local_time(value)
     return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
 
 
 def parse_date(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+    """A stored date; one kept with an offset by an older Reflect reads as local time."""
+    return local_time(datetime.fromisoformat(text))
+
+
+def has_offset(text: object) -> bool:
+    """Whether a stored date carries a UTC offset (what the journal repairs when it opens)."""
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 # --- people ----------------------------------------------------------------------------------

@@ -40,6 +40,13 @@ CLEAR_COLUMNS = {
     "draft": ("id",),
     "user_theme": ("id",),
     "theme_cache": ("id",),
+    "meeting": ("id",),
+    "meeting_case": ("id", "meeting_id", "client_id", "position"),
+    "case_question": ("id", "case_id", "position"),
+    "suggestion": ("id", "case_id", "position"),
+    "follow_up": ("id", "suggestion_id", "entry_id"),
+    "action_point": ("id", "meeting_id", "case_id", "position"),
+    "self_check": ("id",),
 }
 # Encrypted columns added by a later migration: rows written before it hold NULL there.
 LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}
@@ -323,6 +330,32 @@ class JournalFile:
         )
         with self.transaction():
             self._conn.execute(sql, values)
+
+    def update(self, table: str, row_id: str, values: dict[str, object]) -> None:
+        """Rewrite some encrypted columns of one existing row (each sealed to its place)."""
+        cols = [c for c in values if c not in CLEAR_COLUMNS[table]]
+        sealed = [
+            self._cipher.seal_raw(table, c, row_id, values[c]) if (table, c) in RAW_COLUMNS
+            else self._cipher.seal(table, c, row_id, values[c])
+            for c in cols
+        ]
+        with self.transaction():
+            self._conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                [*sealed, row_id],
+            )
+
+    def mark(self, name: str) -> bytes | None:
+        """A note the journal keeps about itself in its header (a repair done, work pending)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (f"mark.{name}",)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_mark(self, name: str, value: bytes | None = b"1") -> None:
+        with self.transaction():
+            if value is None:
+                self._conn.execute("DELETE FROM meta WHERE key = ?", (f"mark.{name}",))
+            else:
+                self._set_meta(f"mark.{name}", value)
 
     @staticmethod
     def _keys(table: str) -> tuple[str, ...]:

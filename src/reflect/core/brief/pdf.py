@@ -56,8 +56,9 @@ def document_for(md_text: str) -> QTextDocument:
     return doc
 
 
-def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize | None = None) -> int:
-    """Write the PDF; returns the number of pages."""
+def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize | None = None,
+              *, header: str = HEADER) -> int:
+    """Write the PDF; returns the number of pages. ``header`` heads every page."""
     doc = document_for(md_text)
     writer = QPdfWriter(str(destination))
     writer.setTitle(title)
@@ -85,7 +86,7 @@ def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize 
             painter.setFont(small)
             painter.setPen(Qt.GlobalColor.darkGray)
             painter.drawText(QRectF(0, 0, page.width(), band * 0.8),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, HEADER)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, header)
             painter.drawText(QRectF(0, page.height() - band * 0.8, page.width(), band * 0.8),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                              f"Page {index + 1} of {pages}")
