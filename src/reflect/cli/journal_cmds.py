@@ -111,7 +111,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"Imported {report.entries} entr{'y' if report.entries == 1 else 'ies'} "
-        f"({report.clients_created} new clients, {report.people_created} other new people).",
+        f"({report.clients_created} new clients, {report.people_created} other new people)"
+        + "".join(f", {n} {what}" for n, what in (
+            (report.meetings, "supervision meeting" + ("" if report.meetings == 1 else "s")),
+            (report.self_checks, "self-check" + ("" if report.self_checks == 1 else "s")))
+            if n)
+        + (", the practice profile" if report.profile else "") + ".",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -6,6 +6,10 @@ Extensions beyond the contract (all optional, all round-tripped): ``template``, 
 people, ``rejected_themes`` (suggestions the practitioner turned down), ``resulted_from`` on a demand and ``answers`` on a control (indexes into the same
 line's controls / demands).
 
+Other records go on lines of their own, named by a ``record`` key (``meeting``, ``self_check``,
+``profile``: :mod:`reflect.core.supervision.interchange`); a line without one is an entry, as
+it always was. A record type this version does not know is left out with a warning.
+
 Every string round-trips: the export escapes the characters that other programs (and Python's
 ``str.splitlines``) take for line ends (U+2028, U+2029, U+0085), and the import splits lines
 on ``\n`` only. Messages about a bad line say what is wrong and where, never what the file
@@ -39,7 +43,7 @@ from reflect.core.model import (
 ENTRY_KEYS = {
     "date", "client", "people", "setting", "planned_minutes", "actual_minutes", "stress_before",
     "stress_after", "narrative", "went_well", "demands", "controls", "themes", "template",
-    "rejected_themes",
+    "rejected_themes", "record",
 }
 CLIENT_KEYS = {"name", "alias", "aka", "notes"}
 PERSON_KEYS = {"name", "role", "aka", "alias", "notes"}
@@ -70,6 +74,16 @@ class ImportReport:
     people_created: int = 0
     warnings: list[str] = field(default_factory=list)
     entry_ids: list[str] = field(default_factory=list)
+    meetings: int = 0
+    self_checks: int = 0
+    profile: bool = False
+
+
+@dataclass
+class ParsedFile:
+    entries: list[ParsedLine]
+    records: list  # reflect.core.supervision.interchange.ParsedRecord: meetings, self-checks, …
+    warnings: list[str]
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -192,10 +206,18 @@ def _index(obj: dict, key: str, size: int) -> int | None:
     return value
 
 
-def parse_line(n: int, line: str, warnings: list[str]) -> ParsedLine:
+def _load_object(line: str) -> dict:
     obj = _load(line)
     if not isinstance(obj, dict):
         raise _Bad("each line must be one JSON object")
+    return obj
+
+
+def parse_line(n: int, line: str, warnings: list[str]) -> ParsedLine:
+    return parse_entry(n, _load_object(line), warnings)
+
+
+def parse_entry(n: int, obj: dict, warnings: list[str]) -> ParsedLine:
     _unknown(obj, ENTRY_KEYS, "", warnings, n)
     raw_date = _text(obj, "date", required=True)
     try:
@@ -275,9 +297,18 @@ def parse(lines: Iterable[str | bytes]) -> tuple[list[ParsedLine], list[str]]:
     """Check every line; raise ``ImportProblem`` listing each bad one. Blank lines are skipped.
     Lines may be bytes (read from a file), decoded here so a bad one is named by number; a
     byte-order mark at the start of the file is allowed."""
-    parsed: list[ParsedLine] = []
+    parsed = parse_file(lines)
+    return parsed.entries, parsed.warnings
+
+
+def parse_file(lines: Iterable[str | bytes]) -> ParsedFile:
+    """Every line checked (as :func:`parse`): entries, and the other records (meetings,
+    self-checks, the profile)."""
+    from reflect.core.supervision.interchange import PARSERS  # it builds on this module
+
+    parsed = ParsedFile([], [], [])
     problems: list[str] = []
-    warnings: list[str] = []
+    warnings = parsed.warnings
     for n, line in enumerate(lines, start=1):
         if isinstance(line, bytes):
             try:
@@ -290,12 +321,21 @@ def parse(lines: Iterable[str | bytes]) -> tuple[list[ParsedLine], list[str]]:
         if not line.strip():
             continue
         try:
-            parsed.append(parse_line(n, line, warnings))
+            obj = _load_object(line)
+            kind = obj.get("record", "entry")
+            if kind == "entry":
+                parsed.entries.append(parse_entry(n, obj, warnings))
+            elif isinstance(kind, str) and kind in PARSERS:
+                parsed.records.append(PARSERS[kind](n, obj, warnings))
+            else:
+                name = _key_name(kind) if isinstance(kind, str) else "(not a name)"
+                warnings.append(f"line {n}: left out a record of kind {name} "
+                                "(this version of Reflect does not know it)")
         except _Bad as exc:
             problems.append(f"line {n}: {exc}")
     if problems:
         raise ImportProblem(problems)
-    return parsed, warnings
+    return parsed
 
 
 # --- importing -----------------------------------------------------------------------------
@@ -358,17 +398,22 @@ class _PeopleIndex:
 
 def import_lines(journal: Journal, lines: Iterable[str | bytes]) -> ImportReport:
     """Import every line in one transaction, or nothing at all."""
-    parsed, warnings = parse(lines)
-    report = ImportReport(warnings=warnings)
+    from reflect.core.supervision.interchange import import_records
+
+    parsed = parse_file(lines)
+    report = ImportReport(warnings=parsed.warnings)
     with journal.transaction():
         index = _PeopleIndex(journal)
-        for line in parsed:
+        for line in parsed.entries:
             client = index.client(line.client) if line.client else None
             entry = line.entry
             entry.client_id = client.id if client else None
             entry.people_ids = [index.other(p, client).id for p in line.people]
             report.entry_ids.append(journal.save_entry(entry).id or "")
             report.entries += 1
+        done = import_records(journal, parsed.records, index.client, report.warnings)
+    report.meetings, report.self_checks, report.profile = (
+        done.meetings, done.self_checks, done.profile)
     report.clients_created = index.created_clients
     report.people_created = index.created_people
     return report
@@ -451,7 +496,14 @@ def entry_to_dict(e: Entry, people: dict[str, Person]) -> dict:
 
 
 def export_lines(journal: Journal) -> Iterator[str]:
-    """The whole journal, oldest entry first, one JSON object per line."""
+    """The whole journal, oldest entry first, one JSON object per line; then the other
+    records (meetings, self-checks, the practice profile)."""
+    from reflect.core.supervision.interchange import export_record_lines
+
     people = {p.id: p for p in journal.people()}
+    entry_dates = {}
     for e in journal.entries():
+        entry_dates[e.id] = e.date
         yield json.dumps(entry_to_dict(e, people), ensure_ascii=False).translate(_LINE_LIKE_TABLE)
+    for line in export_record_lines(journal, people, entry_dates):
+        yield line.translate(_LINE_LIKE_TABLE)
