@@ -49,3 +49,32 @@ def test_each_bad_import_line_is_one_line_of_output(empty_journal, tmp_path):
     assert lines[-1] == "reflect import: Nothing was imported."
     assert "Quillfeather" not in result.stderr and "Traceback" not in result.stderr
     assert run("export", "--journal", empty_journal).stdout == ""
+
+
+def test_verify_on_a_backup_leaves_its_bytes_as_they_were(filled_journal, tmp_path):
+    import hashlib
+
+    backup = run("backup", tmp_path / "copies", "--journal", filled_journal)
+    assert backup.returncode == 0, backup.stderr
+    copy = tmp_path / "copies" / backup.stdout.strip().rsplit("/", 1)[-1]
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    result = run("verify", "--journal", copy)
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]  # no -wal, no -shm
+
+
+def test_passwd_rotates_the_key_and_prints_the_new_recovery_code_once(filled_journal):
+    result = run("passwd", "--journal", filled_journal,
+                 env_extra={"REFLECT_NEW_PASSPHRASE": "a different one"})
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.strip()
+    assert len(code.replace("-", "")) == 32
+    assert "re-encrypted under a new key" in result.stderr
+    assert "still open with the old passphrase" in result.stderr  # what it does not reach
+    assert run("verify", "--journal", filled_journal).returncode == 1
+    opened = run("verify", "--journal", filled_journal, passphrase="a different one")
+    assert opened.returncode == 0, opened.stderr
+    from reflect.core.journal import Journal
+
+    Journal.open(filled_journal, recovery_code=code, readonly=True).close()

@@ -168,8 +168,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         new = read_secret(args, prompt="New passphrase: ", env="REFLECT_NEW_PASSPHRASE",
                           file=args.new_passphrase_file, stdin_line=1, confirm=True)
         _check_new_passphrase(new)
-        journal.change_passphrase(new)
-    print("Passphrase changed. The old one no longer opens this journal.", file=sys.stderr)
+        print("Re-encrypting the journal under a new key (a moment; if this is interrupted, "
+              "the old passphrase still opens it)…", file=sys.stderr)
+        code = journal.rotate_key(new)
+    print("Passphrase changed, and every record re-encrypted under a new key. The old "
+          "passphrase no longer opens this journal, nor anything written to it from now on.",
+          file=sys.stderr)
+    print("Copies made before now (backups, journal-before-upgrade files) still open with the "
+          "old passphrase and show what was in them then; delete them if that passphrase "
+          "may be known.", file=sys.stderr)
+    if code is None:
+        print("Your recovery code is unchanged.", file=sys.stderr)
+    else:
+        print("Your old recovery code no longer opens this journal. Here is the new one; write "
+              "it down and keep it somewhere safe. It is shown only this once:", file=sys.stderr)
+        print(code)
     return EXIT_OK
 
 
@@ -209,7 +222,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_journal_options(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("passwd", help="change the passphrase (or set a new one with the recovery code)")
+    p = sub.add_parser("passwd", help="change the passphrase and re-encrypt everything under a new key "
+                       "(prints a new recovery code unless unlocked with --recovery)")
     add_journal_options(p)
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
                    help="read the new passphrase from FILE (else $REFLECT_NEW_PASSPHRASE, "

@@ -121,7 +121,16 @@ class Journal:
     # --- keys -----------------------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> None:
+        """Only re-wrap the data key (fast): the old passphrase no longer opens this file, but
+        an old copy of it plus the old passphrase would still read what is added later. See
+        :meth:`rotate_key`."""
         self._file.change_passphrase(new_passphrase)
+
+    def rotate_key(self, new_passphrase: str) -> str | None:
+        """Change the passphrase and re-encrypt everything under a new data key, in one
+        transaction. Returns the new recovery code (show it once), or None when the journal
+        was unlocked with its recovery code, which stays valid."""
+        return self._file.rotate_key(new_passphrase)
 
     def new_recovery_code(self) -> str:
         return self._file.new_recovery_code()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from reflect.store import crypto, migrations
+from reflect.store import crypto, migrations, rekey
 from reflect.store.backup import backup_copy, backup_name
 from reflect.store.errors import (
     DamagedRecord,
@@ -78,9 +78,13 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, *, writer: bool = True) -> None:
+    """Settings of this connection. Only a writer puts the file in WAL mode (a setting kept in
+    the file): a reader leaves every byte as it was, so ``reflect verify`` on a backup (one
+    self-contained file) checks it without changing it."""
+    if writer:
+        conn.execute("PRAGMA journal_mode = WAL")
     for pragma in (
-        "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",  # a committed entry survives power loss, not just a crash
         "PRAGMA secure_delete = ON",  # deleted records are overwritten, not left in free pages
         "PRAGMA foreign_keys = ON",
@@ -99,6 +103,7 @@ class JournalFile:
         self._data_key = data_key
         self._lock = lock
         self._depth = 0
+        self._recovery_code: str | None = None  # kept when opened with it, for a change of key
 
     # --- opening --------------------------------------------------------------------------
 
@@ -158,7 +163,7 @@ class JournalFile:
             header = cls._read_header(conn, path)
             data_key = cls._unwrap(header, passphrase, recovery_code)
             found = migrations.check_not_newer(conn)
-            _configure(conn)
+            _configure(conn, writer=writer)
             if found < migrations.CURRENT_VERSION:
                 # Upgrading writes, so even a reader takes the writer lock while it migrates.
                 upgrade_lock = None if writer else WriterLock(path)
@@ -170,7 +175,9 @@ class JournalFile:
                 finally:
                     if upgrade_lock:
                         upgrade_lock.release()
-            return cls(path, conn, data_key, lock)
+            opened = cls(path, conn, data_key, lock)
+            opened._recovery_code = recovery_code
+            return opened
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -196,13 +203,22 @@ class JournalFile:
 
     @staticmethod
     def _unwrap(header: dict[str, bytes], passphrase: str | None, recovery_code: str | None) -> bytes:
+        damaged = JournalDamaged(
+            "The journal's header is damaged (its key settings cannot be right); "
+            "restore it from a backup. Nothing was changed."
+        )
         try:
             if recovery_code is not None:
+                if "recovery.salt" not in header or "wrap.recovery" not in header:
+                    raise damaged
                 kek = crypto.recovery_kek(recovery_code, header["recovery.salt"])
                 return crypto.unwrap_key(kek, header["wrap.recovery"], "recovery")
             if passphrase is None:
                 raise WrongPassphrase("A passphrase is needed to open this journal.")
-            params = crypto.KdfParams.from_json(header["kdf"].decode())
+            try:
+                params = crypto.KdfParams.from_json(header["kdf"].decode("utf-8"))
+            except (KeyError, UnicodeDecodeError, crypto.DamagedHeader):
+                raise damaged from None
             return crypto.unwrap_key(params.derive(passphrase), header["wrap.passphrase"], "passphrase")
         except crypto.DecryptionError:
             what = "recovery code" if recovery_code is not None else "passphrase"
@@ -255,13 +271,36 @@ class JournalFile:
         return crypto.KdfParams.from_json(bytes(row[0]).decode())
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-wrap the data key under a new passphrase; no content is re-encrypted."""
-        old = self.kdf_params()
-        fresh = crypto.KdfParams(
-            salt=os.urandom(16), memory_kib=old.memory_kib, iterations=old.iterations, lanes=old.lanes
-        )
+        """Re-wrap the data key under a new passphrase; no content is re-encrypted.
+        The key derivation is calibrated again (this machine, now; never below the floor)."""
+        kdf = crypto.calibrate()
         with self.transaction():
-            self._write_passphrase_wrap(new_passphrase, fresh)
+            self._write_passphrase_wrap(new_passphrase, kdf)
+
+    def rotate_key(self, new_passphrase: str) -> str | None:
+        """A new data key: every value re-encrypted under it, wrapped under the new passphrase
+        (calibrated again) and the recovery code, all in one transaction (killed midway, the
+        journal is as it was). Returns a new recovery code, or None when the journal was opened
+        with its recovery code, which then stays valid. Old copies of the file keep the old key:
+        they open with the old passphrase and hold what was in them then, nothing written later."""
+        kdf = crypto.calibrate()
+        new_key = crypto.new_data_key()
+        new_cipher = crypto.FieldCipher(new_key)
+        kept = self._recovery_code
+        code = kept or crypto.new_recovery_code()
+        old_key = self._data_key
+        try:
+            with self.transaction():
+                rekey.reencrypt(self._conn, self._cipher, new_cipher, CLEAR_COLUMNS)
+                self._data_key = new_key
+                self._write_passphrase_wrap(new_passphrase, kdf)
+                self._write_recovery_wrap(code)
+        except BaseException:
+            self._data_key = old_key
+            raise
+        self._cipher = new_cipher
+        self.scrub()
+        return None if kept else code
 
     def new_recovery_code(self) -> str:
         code = crypto.new_recovery_code()
