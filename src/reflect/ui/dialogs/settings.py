@@ -4,6 +4,7 @@ that makes a theme recurring."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -78,6 +79,11 @@ class SettingsDialog(QDialog):
         recur_row.addWidget(QLabel(self.tr("sessions")))
         recur_row.addStretch(1)
 
+        self.self_check = QCheckBox(self.tr("Offer the monthly self-check"))
+        self.self_check.setChecked(bool(settings.self_check_monthly))
+        self.self_check.setToolTip(self.tr("Six questions to notice boundary drift, once a month. "
+                                           "Always in Supervision → Monthly Self-Check."))
+
         form = QFormLayout()
         form.addRow(self.tr("&Lock after idle:"), self.idle)
         form.addRow(self.tr("&New entries use:"), self.template)
@@ -85,6 +91,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Backup folder:"), folder_row)
         form.addRow(self.tr("&Keep the last:"), self.keep)
         form.addRow(self.tr("A theme &recurs:"), recur_row)
+        form.addRow(self.tr("&Self-check:"), self.self_check)
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -117,6 +124,7 @@ class SettingsDialog(QDialog):
         s.look = self.look.currentData()
         s.backup_folder = self.folder.text().strip()
         s.backup_keep = self.keep.value()
+        s.self_check_monthly = int(self.self_check.isChecked())
         s.recurring_window = self.recur_window.value()
         s.recurring_min_count = min(self.recur_count.value(), s.recurring_window)
         s.save_quietly()

@@ -104,8 +104,10 @@ class MainWindow(QMainWindow):
         self.themes_window = None  # made on first View → Themes
 
         from reflect.ui.shell.commands import WorkspaceCommands
+        from reflect.ui.supervision.feature import SupervisionFeature
 
         self.commands = WorkspaceCommands(self)
+        self.supervision = SupervisionFeature(self)
 
     def _column(self, title: str, view: QWidget, above: QWidget | None = None) -> QWidget:
         box = QWidget()
@@ -147,14 +149,14 @@ class MainWindow(QMainWindow):
         self.clients.select_key(ALL, quiet=True)
         restored = self.commands.offer_drafts()
         self._drafts_at_attach = set(journal.drafts()) - {restored}
-        if self.editor.has_unsaved_changes():
-            return
-        if self._summaries:
-            first = self._summaries[0].id
-            self.entries.select_entry(first)
-            self.editor.load_entry(first)
-        else:
-            self.editor.new_entry(None, self.settings.default_template or None)
+        if not self.editor.has_unsaved_changes():
+            if self._summaries:
+                first = self._summaries[0].id
+                self.entries.select_entry(first)
+                self.editor.load_entry(first)
+            else:
+                self.editor.new_entry(None, self.settings.default_template or None)
+        self.supervision.attach(journal)
 
     def detach(self) -> None:
         """Lock: keep unsaved writing as a draft, then empty everything that showed content."""
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
                 flush()
         if self.editor is not None:
             self.editor.clear()
+        self.supervision.detach()
         self.themes.clear()
         if self.themes_window is not None:
             self.themes_window.save_geometry()

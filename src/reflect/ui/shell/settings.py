@@ -40,6 +40,7 @@ class Settings:
     recurring_min_count: int = 3
     recurring_window: int = 5
     themes_geometry: str = ""  # base64 of the themes window's saveGeometry()
+    self_check_monthly: int = 1  # 1: offer the self-check once a month; 0: only from the menu
     version: int = SETTINGS_VERSION
     path: Path | None = field(default=None, repr=False, compare=False)
 
@@ -69,6 +70,7 @@ class Settings:
         self.backup_keep = max(1, min(self.backup_keep, 100))
         self.recurring_window = max(1, min(self.recurring_window, 50))
         self.recurring_min_count = max(1, min(self.recurring_min_count, self.recurring_window))
+        self.self_check_monthly = 1 if self.self_check_monthly else 0
         if self.look not in LOOKS:
             self.look = "system"
 
