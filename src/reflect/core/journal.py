@@ -190,23 +190,14 @@ class Journal:
     def forget_client(self, client_id: str) -> ForgetSummary:
         """Delete the client, their entries and their linked people; leave no trace in the file."""
         summary = self.describe_forget(client_id)
-        linked = [p.id for p in self.linked_people(client_id)]
         entry_ids = self._file.ids("entry", client_id=client_id)
-        from reflect.core.supervision.log import delete_cases
-
+        drafts = [f"entry:{i}" for i in entry_ids] + self._drafts_about(client_id)
         with self._file.transaction():
-            # their cases in supervision, with the group's questions and suggestions and what
-            # came of them; the meetings themselves stay (the practitioner's own hours)
-            delete_cases(self, self._file.ids("meeting_case", client_id=client_id))
-            for table in ("demand", "control", "entry_person"):
-                self._file.delete(table, entry_id=entry_ids)
-            self._file.delete("theme_cache", id=entry_ids)
-            self._file.delete("entry_person", person_id=[client_id, *linked])
-            self._file.delete("entry", id=entry_ids)
-            self._file.delete("draft", id=[f"entry:{i}" for i in entry_ids])
-            self._file.delete("draft", id=self._drafts_about(client_id))
-            self._file.delete("person", id=linked)
-            self._file.delete("person", id=client_id)
+            # the client and every row that hangs from them, as the store's table registry links
+            # them: linked people, entries and their parts, their cases in supervision with what
+            # came of them (the meetings themselves stay: the practitioner's own hours)
+            self._file.delete_tree("person", [client_id])
+            self._file.delete("draft", id=drafts)  # drafts name their client inside their data
         self._file.scrub()
         self._people = None
         return summary
@@ -233,11 +224,7 @@ class Journal:
         return entry
 
     def delete_entry(self, entry_id: str) -> None:
-        with self._file.transaction():
-            for table in ("demand", "control", "entry_person"):
-                self._file.delete(table, entry_id=entry_id)
-            self._file.delete("theme_cache", id=entry_id)
-            self._file.delete("entry", id=entry_id)
+        self._file.delete_tree("entry", [entry_id])
 
     def summaries(
         self,

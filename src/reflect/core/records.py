@@ -17,15 +17,13 @@ from reflect.core.model import (
     Stance,
     Timing,
 )
+from reflect.store.schema import TABLES
 
-PERSON_COLUMNS = ("linked_to", "kind", "name", "alias", "aka", "role", "notes")
-ENTRY_COLUMNS = (
-    "client_id", "date", "setting", "planned_minutes", "actual_minutes", "stress_before",
-    "stress_after", "narrative", "went_well", "template", "themes", "rejected_themes",
-)
-DEMAND_COLUMNS = ("entry_id", "position", "category", "text", "intensity", "from_control")
-CONTROL_COLUMNS = ("entry_id", "position", "timing", "stance", "text", "outcome", "answers")
-
+# The columns each object is read from, as the store's table registry declares them.
+PERSON_COLUMNS = TABLES["person"].fields
+ENTRY_COLUMNS = TABLES["entry"].fields
+DEMAND_COLUMNS = TABLES["demand"].fields
+CONTROL_COLUMNS = TABLES["control"].fields
 
 def new_id() -> str:
     return uuid.uuid4().hex

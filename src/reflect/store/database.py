@@ -25,34 +25,10 @@ from reflect.store.errors import (
     WrongPassphrase,
 )
 from reflect.store.lockfile import WriterLock
+from reflect.store.schema import TABLES, dependents
 
 APPLICATION_ID = 0x52464C54  # "RFLT" in the SQLite header: this file is a Reflect journal
 FORMAT_MARK = b"reflect-journal"
-
-# The clear columns of each table (ids and foreign keys); every other column is ciphertext.
-CLEAR_COLUMNS = {
-    "person": ("id", "linked_to"),
-    "entry": ("id", "client_id"),
-    "entry_person": ("entry_id", "person_id"),
-    "demand": ("id", "entry_id", "position", "from_control"),
-    "control": ("id", "entry_id", "position", "answers"),
-    "profile": ("id",),
-    "draft": ("id",),
-    "user_theme": ("id",),
-    "theme_cache": ("id",),
-    "meeting": ("id",),
-    "meeting_case": ("id", "meeting_id", "client_id", "position"),
-    "case_question": ("id", "case_id", "position"),
-    "suggestion": ("id", "case_id", "position"),
-    "follow_up": ("id", "suggestion_id", "entry_id"),
-    "action_point": ("id", "meeting_id", "case_id", "position"),
-    "self_check": ("id",),
-}
-# Encrypted columns added by a later migration: rows written before it hold NULL there.
-LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}
-# Encrypted columns sealed as raw UTF-8 rather than JSON (read on every search, so parsing counts).
-RAW_COLUMNS = {("entry", "search")}
-
 
 def _translate(exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
@@ -291,7 +267,8 @@ class JournalFile:
         old_key = self._data_key
         try:
             with self.transaction():
-                rekey.reencrypt(self._conn, self._cipher, new_cipher, CLEAR_COLUMNS)
+                rekey.reencrypt(self._conn, self._cipher, new_cipher,
+                                {name: t.clear for name, t in TABLES.items()})
                 self._data_key = new_key
                 self._write_passphrase_wrap(new_passphrase, kdf)
                 self._write_recovery_wrap(code)
@@ -345,18 +322,19 @@ class JournalFile:
 
     def put(self, table: str, row: dict[str, object]) -> None:
         """Insert or replace one row; every non-clear column is sealed to its place."""
-        clear = CLEAR_COLUMNS[table]
+        shape = TABLES[table]
+        clear, raw = shape.clear, shape.raw
         row_id = str(row.get("id") or row.get("entry_id"))
         cols = list(row)
         values = [
             row[c] if c in clear
-            else self._cipher.seal_raw(table, c, row_id, row[c]) if (table, c) in RAW_COLUMNS
+            else self._cipher.seal_raw(table, c, row_id, row[c]) if c in raw
             else self._cipher.seal(table, c, row_id, row[c])
             for c in cols
         ]
         # An upsert, never INSERT OR REPLACE: a replace deletes the old row first, and the
         # foreign keys' ON DELETE CASCADE would take its children with it.
-        keys = self._keys(table)
+        keys = shape.key
         updates = [c for c in cols if c not in keys]
         action = (
             "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
@@ -372,9 +350,10 @@ class JournalFile:
 
     def update(self, table: str, row_id: str, values: dict[str, object]) -> None:
         """Rewrite some encrypted columns of one existing row (each sealed to its place)."""
-        cols = [c for c in values if c not in CLEAR_COLUMNS[table]]
+        shape = TABLES[table]
+        cols = [c for c in values if c not in shape.clear]
         sealed = [
-            self._cipher.seal_raw(table, c, row_id, values[c]) if (table, c) in RAW_COLUMNS
+            self._cipher.seal_raw(table, c, row_id, values[c]) if c in shape.raw
             else self._cipher.seal(table, c, row_id, values[c])
             for c in cols
         ]
@@ -396,14 +375,29 @@ class JournalFile:
             else:
                 self._set_meta(f"mark.{name}", value)
 
-    @staticmethod
-    def _keys(table: str) -> tuple[str, ...]:
-        return ("entry_id", "person_id") if table == "entry_person" else ("id",)
-
     def delete(self, table: str, **where: object) -> int:
         clause, params = self._where(table, where)
         with self.transaction():
             return self._conn.execute(f"DELETE FROM {table}{clause}", params).rowcount
+
+    def delete_tree(self, table: str, ids: Sequence[str]) -> None:
+        """Delete rows by id together with every row that hangs from them through a link the
+        schema registry marks ``"delete"``, however deep, children first, in one transaction.
+        What goes with a client, an entry or a case is derived from the registry alone."""
+        with self.transaction():
+            self._delete_tree(table, list(ids), set())
+
+    def _delete_tree(self, table: str, ids: list[str], seen: set[tuple[str, str]]) -> None:
+        ids = [i for i in ids if (table, i) not in seen]
+        if not ids:
+            return
+        seen.update((table, i) for i in ids)
+        for child, link in dependents(table):
+            if "id" in child.key:
+                self._delete_tree(child.name, self.ids(child.name, **{link.column: ids}), seen)
+            else:  # a row keyed by its links alone: nothing can hang from it
+                self.delete(child.name, **{link.column: ids})
+        self.delete(table, id=ids)
 
     def rows(
         self,
@@ -420,7 +414,8 @@ class JournalFile:
         is given, the row is reported there and skipped, so every other record still reads.
         With ``test=(column, predicate)``, that column is opened first (with the clear ones) and
         the others only for rows the predicate accepts: a search opens one value per entry."""
-        clear = CLEAR_COLUMNS[table]
+        shape = TABLES[table]
+        clear = shape.clear
         clause, params = self._where(table, where)
         key_col = "id" if "id" in clear else "entry_id"
         first = [key_col, *(c for c in clear if c in columns and c != key_col)]
@@ -434,7 +429,7 @@ class JournalFile:
         except sqlite3.Error as exc:
             raise _translate(exc) from None
         plan = [
-            (i, name, name in clear, (table, name) in LATER_COLUMNS, (table, name) in RAW_COLUMNS)
+            (i, name, name in clear, name in shape.later, name in shape.raw)
             for i, name in enumerate(select)
         ]
         split = len(first)
@@ -479,7 +474,7 @@ class JournalFile:
 
     @staticmethod
     def _where(table: str, where: dict[str, object]) -> tuple[str, list[object]]:
-        clear = CLEAR_COLUMNS[table]
+        clear = TABLES[table].clear
         parts: list[str] = []
         params: list[object] = []
         for col, value in where.items():
@@ -497,7 +492,7 @@ class JournalFile:
         return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
     def tables(self) -> Iterable[str]:
-        return CLEAR_COLUMNS.keys()
+        return TABLES.keys()
 
     def all_columns(self, table: str) -> list[str]:
         return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]

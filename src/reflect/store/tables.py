@@ -1,4 +1,4 @@
-"""The journal's tables, declared with SQLModel: the one description of the current schema.
+"""The journal's tables, declared with SQLModel: the current schema with its column types.
 
 Every content column is ``bytes``: AEAD ciphertext written by ``reflect.store.crypto``. What is
 left in the clear is what the encryption contract allows: random row ids, foreign keys, the
@@ -6,8 +6,9 @@ position of a demand or control in its entry, and the header in ``meta``.
 
 These declarations are not imported on the hot path (importing SQLModel costs ~0.75 s, more than
 the whole search budget): the runtime uses the standard ``sqlite3`` module, and migrations are
-frozen SQL, as migrations must be. ``tests/unit/test_schema.py`` proves that a freshly migrated
-journal has exactly the tables and columns declared here.
+frozen SQL, as migrations must be; what the runtime needs to know (clear and sealed columns,
+keys, links) is in ``schema.TABLES``. ``tests/unit/test_schema.py`` proves that a freshly migrated
+journal, these declarations and that registry agree.
 """
 
 from __future__ import annotations

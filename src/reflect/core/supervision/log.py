@@ -189,16 +189,9 @@ class SupervisionLog:
 
 
 def delete_cases(journal: Journal, case_ids: list[str]) -> None:
-    """Cases and everything that hangs from them, in one transaction (also for forgetting a
-    client: their cases go, the meetings stay, as the practitioner's own hours)."""
-    file = journal.file
-    with journal.transaction():
-        suggestion_ids = file.ids("suggestion", case_id=case_ids)
-        file.delete("follow_up", suggestion_id=suggestion_ids)
-        file.delete("suggestion", id=suggestion_ids)
-        file.delete("case_question", case_id=case_ids)
-        file.delete("action_point", case_id=case_ids)
-        file.delete("meeting_case", id=case_ids)
+    """Cases and everything that hangs from them (as the store's table registry links them),
+    in one transaction."""
+    journal.file.delete_tree("meeting_case", case_ids)
 
 
 def client_case_ids(journal: Journal, client_id: str) -> list[str]:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from reflect.core.model import Stance, Timing
 from reflect.core.records import format_date, parse_date
+from reflect.store.schema import TABLES
 
 from .model import (
     ActionPoint,
@@ -18,14 +19,14 @@ from .model import (
     Suggestion,
 )
 
-MEETING_COLUMNS = ("date", "kind", "group_name", "minutes", "chair", "notes")
-CASE_COLUMNS = ("meeting_id", "client_id", "position", "question", "brief")
-QUESTION_COLUMNS = ("case_id", "position", "text")
-SUGGESTION_COLUMNS = ("case_id", "position", "text", "timing", "stance", "consequence", "chosen")
-FOLLOW_UP_COLUMNS = ("suggestion_id", "entry_id", "date", "state", "note")
-ACTION_COLUMNS = ("meeting_id", "case_id", "position", "text", "done")
-SELF_CHECK_COLUMNS = ("date", "answers", "dismissed")
-
+# The columns each object is read from, as the store's table registry declares them.
+MEETING_COLUMNS = TABLES["meeting"].fields
+CASE_COLUMNS = TABLES["meeting_case"].fields
+QUESTION_COLUMNS = TABLES["case_question"].fields
+SUGGESTION_COLUMNS = TABLES["suggestion"].fields
+FOLLOW_UP_COLUMNS = TABLES["follow_up"].fields
+ACTION_COLUMNS = TABLES["action_point"].fields
+SELF_CHECK_COLUMNS = TABLES["self_check"].fields
 
 def meeting_row(m: Meeting) -> dict[str, object]:
     return {
