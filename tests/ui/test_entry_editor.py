@@ -484,11 +484,12 @@ def test_typed_new_client_is_flagged_before_saving(qtbot, sample_journal, make_e
     line = editor.session.client.lineEdit()
     line.selectAll()
     type_into(qtbot, line, "Someone New")
-    assert "new client" in editor.session.client_note.text()
+    button = editor.session.add_client_button
+    assert button.isVisible() and button.text() == "Add “Someone New” as a client"
     known = next(p for p in sample_journal.clients() if p.aka)
     line.selectAll()
     type_into(qtbot, line, known.aka[0])
-    assert editor.session.client_note.text() == ""
+    assert not button.isVisible()
 
 
 def test_edit_actions_undo_and_redo_the_narrative(qtbot, journal, make_editor):

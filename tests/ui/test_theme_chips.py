@@ -51,9 +51,10 @@ def write_and_save(qtbot, editor, text: str) -> str:
 
 def test_reject_never_comes_back_and_added_persists(qtbot, journal, journal_path, make_editor):
     editor = make_editor(journal)
-    editor.new_entry(None)
-    editor.narrative.text.setFocus()
-    qtbot.keyClicks(editor.narrative.text, TEXT)
+    editor.new_entry(None)  # a quick note: typed into its first prompt
+    field = editor.narrative.writing_widget()
+    field.setFocus()
+    qtbot.keyClicks(field, TEXT)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     entry_id = editor.current_entry_id()
     assert entry_id

@@ -39,6 +39,7 @@ class EntryTemplate:
     prompts: tuple[Prompt, ...] = ()
     sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
     more: frozenset[str] = frozenset()  # sections behind the "More" expander
+    prompt_fields: bool = False  # the editor shows one field per prompt (stored as one narrative)
 
     def prefill(self) -> str:
         """The Markdown the narrative starts with: one heading per prompt, or nothing."""
@@ -58,6 +59,38 @@ class EntryTemplate:
             if p.heading.casefold() == wanted:
                 return p.hint
         return ""
+
+    def join_answers(self, answers: list[str]) -> str:
+        """One Markdown narrative from an answer per prompt: each prompt a heading, the answer
+        under it. With every answer empty this is exactly ``prefill()``."""
+        parts = []
+        for prompt, answer in zip(self.prompts, answers, strict=True):
+            body = answer.strip("\n")
+            parts.append(f"## {prompt.heading}\n\n" + (f"{body}\n" if body.strip() else ""))
+        return "\n".join(parts)
+
+    def split_answers(self, text: str) -> list[str] | None:
+        """The answer under each prompt of a narrative written this way, or None when the text
+        does not have that shape (so nothing would fit a field without losing or moving a word)."""
+        if not self.prompts:
+            return None
+        headings = [f"## {p.heading}" for p in self.prompts]
+        answers: list[list[str]] = []
+        for line in text.split("\n"):
+            if len(answers) < len(headings) and line.rstrip() == headings[len(answers)]:
+                answers.append([])
+            elif answers:
+                if line.rstrip() in headings:
+                    return None  # a prompt twice, or out of order
+                answers[-1].append(line)
+            elif line.strip():
+                return None  # words before the first prompt
+        if len(answers) != len(headings):
+            return None
+        found = ["\n".join(lines).strip("\n") for lines in answers]
+        if self.join_answers(found).split() != text.split():
+            return None
+        return found
 
     def shows(self, section: str) -> bool:
         return section in self.sections
@@ -96,6 +129,7 @@ def parse_template(template_id: str, data: dict) -> EntryTemplate:
         prompts=prompts,
         sections=frozenset(sections),
         more=frozenset(more) - frozenset(sections),
+        prompt_fields=bool(data.get("prompt_fields", False)) and mode == "headings" and bool(prompts),
     )
 
 

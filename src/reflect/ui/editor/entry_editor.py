@@ -34,6 +34,7 @@ class EntryEditor(EntryEditorView):
     entrySaved = Signal(str)
     dirtyChanged = Signal(bool)
     themesDecided = Signal(str)  # a saved entry's theme kept, rejected or added (entry id)
+    clientCreated = Signal(str)  # a client added from the client field (their id)
 
     def __init__(self, journal: Journal | None, settings: object = None, parent=None) -> None:
         default = str(getattr(settings, "default_template", None) or DEFAULT_TEMPLATE)
@@ -61,6 +62,7 @@ class EntryEditor(EntryEditorView):
     def _wire(self) -> None:
         self.template_combo.currentIndexChanged.connect(self._template_chosen)
         self.session.changed.connect(self._changed)
+        self.session.createClientRequested.connect(self.create_client)
         self.narrative.changed.connect(self._changed)
         self.demands.changed.connect(self._controls_changed)
         self.controls.changed.connect(self._controls_changed)
@@ -173,6 +175,40 @@ class EntryEditor(EntryEditorView):
     def _reload_clients(self) -> None:
         clients = self._journal.clients() if self._journal is not None and self._journal.is_open else []
         self.session.set_clients(clients)
+
+    def reload_clients(self) -> None:
+        """Offer the journal's clients as they are now (one was added or renamed elsewhere),
+        keeping what the client field shows; a typed name that is now a client is chosen."""
+        if not self._journal_open() or not self.isEnabled():
+            return
+        client_id, name = self.session.client_choice()
+        self._reload_clients()
+        if name:
+            known = self._journal.find_people(name, kind=PersonKind.CLIENT)
+            self.session.select_client(known[0].id if known else None, name)
+        else:
+            self.session.select_client(client_id)
+        self._changed()
+
+    def create_client(self, name: str) -> str | None:
+        """Add the typed name as a client now and file this entry under them."""
+        name = name.strip()
+        if not name or not self._journal_open():
+            return None
+        known = self._journal.find_people(name, kind=PersonKind.CLIENT)
+        try:
+            person = known[0] if known else self._journal.save_person(
+                Person(name=name, kind=PersonKind.CLIENT))
+        except Exception as exc:  # the typed name stays in the field; nothing else changed
+            self._set_status(self.tr("Could not add the client: %1").replace("%1", str(exc)),
+                             error=True)
+            return None
+        self._reload_clients()
+        self.session.select_client(person.id)
+        self._changed()
+        self._set_status(self.tr("Added %1 to your clients.").replace("%1", person.display))
+        self.clientCreated.emit(person.id)
+        return person.id
 
     # --- dirty tracking and drafts --------------------------------------------------------
 

@@ -3,6 +3,9 @@
 The preview never loads anything from outside: links are not followed and the renderer's output
 stays in a local ``QTextBrowser``. A hint line above the text shows the prompt of the template
 heading the cursor is under ("Feelings — What were you thinking and feeling?").
+
+A template with ``prompt_fields`` (the quick note) shows one field per prompt instead, as long as
+the narrative has that shape; otherwise (written freely, or in another template) the one box.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.templates import EntryTemplate
+from reflect.ui.editor.prompt_fields import PromptFields
 from reflect.ui.widgets.style import MutedLabel, segments
 
 PREVIEW_SHORTCUT = "Ctrl+Shift+P"
@@ -55,6 +59,7 @@ class NarrativeEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._template: EntryTemplate | None = None
+        self._fields_mode = False
 
         self.write_button = QToolButton(self)
         self.write_button.setText(self.tr("Write"))
@@ -94,9 +99,12 @@ class NarrativeEditor(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setMinimumHeight(280)
 
+        self.fields = PromptFields(self)
+
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.preview)
+        self.stack.addWidget(self.fields)
 
         toggle_box = QWidget(self)
         toggle_layout = QHBoxLayout(toggle_box)
@@ -119,6 +127,7 @@ class NarrativeEditor(QWidget):
         self.write_button.toggled.connect(lambda on: on and self.show_write())
         self.preview_button.toggled.connect(lambda on: on and self.show_preview())
         self.text.textChanged.connect(self.changed)
+        self.fields.changed.connect(self._fields_changed)
         self.text.cursorPositionChanged.connect(self._update_hint)
         toggle = QShortcut(QKeySequence(PREVIEW_SHORTCUT), self)
         toggle.activated.connect(self.toggle_preview)
@@ -135,19 +144,56 @@ class NarrativeEditor(QWidget):
 
     def show_write(self) -> None:
         self.preview.clear()  # the rendered copy is not kept around once it is out of sight
-        self.stack.setCurrentWidget(self.text)
+        self.stack.setCurrentWidget(self.fields if self._fields_mode else self.text)
         self.write_button.setChecked(True)
+        self._update_hint()
 
     def toggle_preview(self) -> None:
         if self.is_previewing():
             self.show_write()
-            self.text.setFocus()
+            self.writing_widget().setFocus()
         else:
             self.show_preview()
+
+    def in_prompt_fields(self) -> bool:
+        """True while each prompt has its own field."""
+        return self._fields_mode
+
+    def writing_widget(self) -> QPlainTextEdit:
+        """Where writing goes now: the first unanswered prompt's field, or the one box."""
+        if self._fields_mode:
+            return self.fields.first_to_write() or self.text
+        return self.text
+
+    def _fields_changed(self) -> None:
+        """The fields are the narrative: keep the one-box copy the same, then say it changed."""
+        if self._template is None:
+            return
+        self.text.blockSignals(True)
+        self.text.setPlainText(self._template.join_answers(self.fields.answers()))
+        self.text.blockSignals(False)
+        self.changed.emit()
+
+    def _choose_page(self) -> None:
+        """Fields when the template has them and the narrative fits them; else the one box."""
+        template = self._template
+        answers = None
+        if template is not None and template.prompt_fields:
+            answers = template.split_answers(self.text.toPlainText())
+        self._fields_mode = answers is not None
+        if answers is not None:
+            self.fields.set_prompts(template.prompts)
+            self.fields.set_answers(answers)
+        else:
+            self.fields.clear()  # nothing lingers out of sight
+        if not self.is_previewing():
+            self.stack.setCurrentWidget(self.fields if self._fields_mode else self.text)
 
     # --- content --------------------------------------------------------------------------
 
     def plain_text(self) -> str:
+        if self._fields_mode and self._template is not None:
+            return self._template.join_answers(self.fields.answers())
         return self.text.toPlainText()
 
     def set_text(self, text: str, *, undoable: bool = False) -> None:
@@ -158,12 +204,14 @@ class NarrativeEditor(QWidget):
             cursor.insertText(text)
         else:
             self.text.setPlainText(text)
+        self._choose_page()
         if self.is_previewing():
             self.show_preview()
 
     def set_template(self, template: EntryTemplate | None) -> None:
         self._template = template
         self.text.setPlaceholderText(template.placeholder_text() if template else "")
+        self._choose_page()
         self._update_hint()
 
     def place_cursor_for_writing(self) -> None:
@@ -181,7 +229,7 @@ class NarrativeEditor(QWidget):
 
     def _update_hint(self) -> None:
         hint = ""
-        if self._template is not None and self._template.prompts:
+        if self._template is not None and self._template.prompts and not self._fields_mode:
             block = self.text.textCursor().block()
             while block.isValid():
                 line = block.text()
@@ -197,8 +245,9 @@ class NarrativeEditor(QWidget):
         self.show_write()
         self.text.clear()
         self.text.document().clearUndoRedoStacks()
+        self._choose_page()
         self.preview.clear()
         self.hint.clear()
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.write_button, self.preview_button, self.text, self.preview]
+        return [self.write_button, self.preview_button, self.text, *self.fields.fields, self.preview]

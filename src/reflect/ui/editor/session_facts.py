@@ -1,7 +1,8 @@
 """The facts of a session: when, with whom, where, how long, and stress before and after.
 
 The client is an editable combo: pick a client, choose "No client — a general reflection", or type
-a new name, which the editor creates as a client when the entry is saved.
+a new name. A new name shows an "Add as a client" button (Enter does the same): the client is made
+at once and chosen. A name left typed is still created as a client when the entry is saved.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
-from reflect.core.model import Person, Setting
+from reflect.core.model import MAX_MINUTES, Person, Setting
 from reflect.ui.widgets.style import MutedLabel
 
 NOT_SET = -1
@@ -41,6 +43,7 @@ def _spin(parent: QWidget, low: int, high: int, special: str, suffix: str = "") 
 
 class SessionFields(QWidget):
     changed = Signal()
+    createClientRequested = Signal(str)  # a new name typed in the client field, to add at once
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,10 +70,18 @@ class SessionFields(QWidget):
         self.client.lineEdit().setPlaceholderText(self.tr("Pick or type a name"))
         self.client_note = MutedLabel("", self)
         self.client_note.setWordWrap(False)
+        self.add_client_button = QToolButton(self)
+        self.add_client_button.setVisible(False)
+        self.add_client_button.setToolTip(
+            self.tr("Add this name to your clients now, and file this entry under them (Enter)")
+        )
+        self.add_client_button.clicked.connect(self._request_client)
+        self.client.lineEdit().returnPressed.connect(self._return_in_client)
         client_box = QWidget(self)
         client_row = QHBoxLayout(client_box)
         client_row.setContentsMargins(0, 0, 0, 0)
         client_row.addWidget(self.client, 1)
+        client_row.addWidget(self.add_client_button)
         client_row.addWidget(self.client_note)
 
         self.setting = QComboBox(self)
@@ -79,6 +90,7 @@ class SessionFields(QWidget):
             (Setting.IN_PERSON, self.tr("In person")),
             (Setting.ONLINE, self.tr("Online")),
             (Setting.PHONE, self.tr("Phone")),
+            (Setting.HOME_VISIT, self.tr("Home visit")),
             (Setting.OTHER, self.tr("Other")),
         ):
             self.setting.addItem(label, str(value))
@@ -86,11 +98,11 @@ class SessionFields(QWidget):
         self.setting.setToolTip(self.tr("Where the session took place"))
         self.setting.setMinimumWidth(100)
 
-        self.planned = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
+        self.planned = _spin(self, 0, MAX_MINUTES, self.tr("not set"), self.tr(" min"))
         self.planned.setSingleStep(5)
         self.planned.setAccessibleName(self.tr("Planned minutes"))
         self.planned.setToolTip(self.tr("How long the session was booked for"))
-        self.actual = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
+        self.actual = _spin(self, 0, MAX_MINUTES, self.tr("not set"), self.tr(" min"))
         self.actual.setSingleStep(5)
         self.actual.setAccessibleName(self.tr("Actual minutes"))
         self.actual.setToolTip(self.tr("How long it really took"))
@@ -168,6 +180,7 @@ class SessionFields(QWidget):
         else:
             self.client.setCurrentIndex(0)
             self.client.setEditText(self.no_client_label())
+        self._refresh_offer()
 
     def client_choice(self) -> tuple[str | None, str]:
         """(id of a known client or None, the name typed when it is a new one)."""
@@ -179,11 +192,33 @@ class SessionFields(QWidget):
             return self.client.itemData(index), ""
         return None, text
 
-    def _client_changed(self) -> None:
+    def new_client_name(self) -> str:
+        """The name typed in the client field when it is not yet a client ('' otherwise)."""
         _, name = self.client_choice()
-        new = bool(name) and not self.is_known_client(name)
-        self.client_note.setText(self.tr("new client, added when you save") if new else "")
+        return name if name and not self.is_known_client(name) else ""
+
+    def _client_changed(self) -> None:
+        self._refresh_offer()
         self.changed.emit()
+
+    def _refresh_offer(self) -> None:
+        name = self.new_client_name()
+        shown = name if len(name) <= 24 else name[:23] + "…"
+        self.add_client_button.setText(self.tr("Add “%1” as a client").replace("%1", shown))
+        self.add_client_button.setAccessibleName(
+            self.tr("Add %1 as a new client").replace("%1", name)
+        )
+        self.add_client_button.setVisible(bool(name))
+        self.client_note.setText("")
+
+    def _request_client(self) -> None:
+        name = self.new_client_name()
+        if name:
+            self.createClientRequested.emit(name)
+
+    def _return_in_client(self) -> None:
+        if self.new_client_name():
+            self._request_client()
 
     # --- numbers --------------------------------------------------------------------------
 
@@ -243,6 +278,7 @@ class SessionFields(QWidget):
         self.client.clearEditText()
         self.client.blockSignals(False)
         self.client_note.clear()
+        self.add_client_button.setVisible(False)
         self.date.setDateTime(QDateTime.currentDateTime())
         self.setting.setCurrentIndex(0)
         for spin in (self.planned, self.actual):
@@ -255,6 +291,7 @@ class SessionFields(QWidget):
             self.date,
             self.setting,
             self.client,
+            self.add_client_button,
             self.planned,
             self.actual,
             self.stress_before,

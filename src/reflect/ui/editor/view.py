@@ -7,7 +7,7 @@ behind a "More" expander that opens by itself when they hold anything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -252,5 +252,12 @@ class EntryEditorView(QWidget):
 
     def focus_narrative(self) -> None:
         self.narrative.show_write()
-        self.narrative.text.setFocus()
-        self.scroll.ensureWidgetVisible(self.narrative.text)
+        target = self.narrative.writing_widget()
+        target.setFocus()
+        # The top of the form (the date and the client) stays in sight; the first prompt is
+        # just below it. Again once the layout has settled, which can move the scroll bar.
+        self._scroll_to_top()
+        QTimer.singleShot(0, self, self._scroll_to_top)
+
+    def _scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from reflect.core.client_labels import distinct_labels
 from reflect.core.model import EntrySummary, Person
 from reflect.core.query import ALL, GENERAL
 from reflect.ui.widgets.look import muted_color
@@ -44,9 +45,10 @@ class ClientListModel(QAbstractListModel):
     def set_journal_data(self, clients: list[Person], summaries: list[EntrySummary]) -> None:
         counts = Counter(s.client_id for s in summaries)
         rows = [ClientRow(ALL, self.tr("All entries"), len(summaries))]
+        labels = distinct_labels(clients, summaries)
         for p in clients:
             tip = p.name if p.alias and p.alias != p.name else ""
-            rows.append(ClientRow(p.id, p.display, counts.get(p.id, 0), tip,
+            rows.append(ClientRow(p.id, labels[p.id], counts.get(p.id, 0), tip,
                                   self._recurring.get(p.id, "")))
         rows.append(ClientRow(GENERAL, self.tr("General reflections"), counts.get(None, 0),
                               self.tr("Entries about the work in general, with no client")))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.client_labels import distinct_labels
 from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.dialogs import prompts
 from reflect.ui.shell.client_list import ClientListModel, ClientListView
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
             self.editor = self._editor_factory(journal, self.settings, self.editor_holder)
             self.editor_layout.addWidget(self.editor)
             self.editor.entrySaved.connect(self._entry_saved)
+            created = getattr(self.editor, "clientCreated", None)
+            if created is not None:
+                created.connect(lambda _id: self.reload())
             decided = getattr(self.editor, "themesDecided", None)
             if decided is not None:
                 decided.connect(self.themes.entry_saved)
@@ -143,7 +147,8 @@ class MainWindow(QMainWindow):
                 edit_menu.insertActions(edit_menu.actions()[0], self._edit_menu_extras)
                 edit_menu.insertSeparator(edit_menu.actions()[len(self._edit_menu_extras)])
         self.editor.setVisible(True)
-        self.setWindowTitle(self.tr("Reflect — %1").replace("%1", journal.path.stem) + "[*]")
+        # Qt adds " — Reflect" (the application's display name) itself.
+        self.setWindowTitle(journal.path.stem + "[*]")
         self.reload()
         self.themes.start(journal)
         self.clients.select_key(ALL, quiet=True)
@@ -197,8 +202,11 @@ class MainWindow(QMainWindow):
         self._summaries = self.journal.summaries()
         clients = self.journal.clients()
         self._filter.set_people(self.journal.people())
-        self._client_labels = {p.id: p.display for p in clients}
+        self._client_labels = distinct_labels(clients, self._summaries)
         self.client_model.set_journal_data(clients, self._summaries)
+        reload_clients = getattr(self.editor, "reload_clients", None)
+        if reload_clients is not None:
+            reload_clients()  # a client added or renamed can be chosen in the open entry at once
         self.clients.select_key(scope, quiet=True)
         self.themes.keep_only({s.id for s in self._summaries})
         self.apply_filter()
@@ -330,7 +338,7 @@ class MainWindow(QMainWindow):
             self.themes_window.refresh()
 
     def client_labels(self) -> dict[str, str]:
-        return {p.id: p.display for p in self.journal.clients()} if self.journal else {}
+        return distinct_labels(self.journal.clients(), self._summaries) if self.journal else {}
 
     def show_themes(self) -> None:
         if self.journal is None:
