@@ -106,7 +106,7 @@ def test_saving_an_entry_updates_the_boundaries_count(qtbot, sample_app):
     count = before.data(COUNT_ROLE) if before.isValid() else 0
     window.clients.select_key(client)
     window.actions.new_entry.trigger()
-    text = window.editor.narrative.text
+    text = window.editor.narrative.writing_widget()  # where the keys go (a prompt's field)
     text.setFocus()
     text.moveCursor(text.textCursor().MoveOperation.End)
     qtbot.keyClicks(text, " She texted me at midnight again and I answered anyway.")
