@@ -54,3 +54,39 @@ def test_changes_name_known_kinds_only():
     assert ENTRIES in changes(ENTRIES, entries=["x"])
     with pytest.raises(ValueError):
         changes("entires")
+
+
+def _forget_app(qtbot, make_session, sample_journal, monkeypatch):
+    from drive import unlock
+
+    dee = sample_journal.find_people("Dee")[0]
+    other = next(c for c in sample_journal.clients() if c.id != dee.id)
+    sample_journal.close()
+    session = make_session(sample_journal.path)
+    unlock(qtbot, session)
+    monkeypatch.setattr(prompts, "confirm_forget", lambda *a, **kw: True)
+    return session.window, session.journal, dee, other
+
+
+def test_forgetting_the_client_being_written_about_keeps_no_draft_of_them(
+        qtbot, make_session, sample_journal, monkeypatch):
+    window, journal, dee, _other = _forget_app(qtbot, make_session, sample_journal, monkeypatch)
+    window.clients.select_key(dee.id)
+    window.show_entry(journal.summaries(dee.id)[0].id)
+    qtbot.keyClicks(window.editor.narrative.text, " unsaved words about Dee")
+    assert window.editor.has_unsaved_changes()
+    window.actions.forget_client.trigger()
+    assert window.editor.current_entry_id() is None and not window.editor.has_unsaved_changes()
+    assert not any("about Dee" in str(d) for d in journal.drafts().values())
+
+
+def test_forgetting_a_client_keeps_unsaved_writing_about_another(
+        qtbot, make_session, sample_journal, monkeypatch):
+    window, journal, dee, other = _forget_app(qtbot, make_session, sample_journal, monkeypatch)
+    window.clients.select_key(other.id)
+    window.actions.new_entry.trigger()
+    qtbot.keyClicks(window.editor.narrative.text, " words about someone else")
+    window.clients.select_key(dee.id)  # the unsaved entry stays in the editor
+    window.actions.forget_client.trigger()
+    assert not journal.find_people("Dee")
+    assert any("about someone else" in str(d) for d in journal.drafts().values())

@@ -407,6 +407,14 @@ class EntryEditor(EntryEditorView):
             return known[0].id
         return self._journal.save_person(Person(name=name, kind=PersonKind.CLIENT)).id
 
+    def drop(self) -> None:
+        """What it shows is gone from the journal (deleted, or its client forgotten): empty it
+        without keeping a draft of it."""
+        was_dirty, self._dirty = self._dirty, False
+        self.clear()
+        if was_dirty:
+            self.dirtyChanged.emit(False)
+
     def clear(self) -> None:
         """Empty every widget that shows journal content and forget the entry (used on lock).
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS, THEMES, changes
 from reflect.core.model import EntrySummary
 from reflect.ui.brief.wizard import BriefWizard
-from reflect.ui.dialogs import prompts
+from reflect.ui.dialogs import forget, prompts
 from reflect.ui.dialogs.profile import ProfileDialog
 from reflect.ui.shell.menus import SHORTCUTS
 from reflect.ui.themes.user_dialog import edit_user_themes
@@ -35,6 +35,7 @@ class CommandsHost(Protocol):
     def current_client_id(self) -> str | None: ...
     def selected_entry(self) -> EntrySummary | None: ...
     def select_client(self, key: str) -> None: ...
+    def keep_unsaved_writing(self) -> None: ...
     def show_status(self, text: str, msecs: int = 8000) -> None: ...
 
 
@@ -89,20 +90,25 @@ class WorkspaceCommands(QObject):
         client_id = self.host.current_client_id()
         if not client_id or self.journal is None:
             return
-        summary = self.journal.describe_forget(client_id)
-        if not prompts.confirm_forget(self.parent_widget, summary.client, summary.entries,
-                                      summary.people):
+        asked = forget.confirm(self.parent_widget, self.journal, client_id,
+                               self.host.settings.backup_folder)
+        if asked is None:
             return
+        self.host.keep_unsaved_writing()  # drafts about the client are forgotten with them
         summary = self.journal.forget_client(client_id)
         self._announce(changes(PEOPLE, ENTRIES, removed=[client_id]))
         self.host.show_status(
             self.tr("%1 and their %2 entries are gone from the journal.")
             .replace("%1", summary.client).replace("%2", str(summary.entries)), 8000)
+        forget.finish(self.parent_widget, self.journal, asked, summary,
+                      self.host.settings.backup_folder)
 
     def _client_dialog(self, client) -> None:
         from reflect.ui.dialogs.people import ClientDialog
 
-        dialog = ClientDialog(self.journal, client, self.parent_widget)
+        self.host.keep_unsaved_writing()  # the dialog may forget the client, drafts and all
+        dialog = ClientDialog(self.journal, client, self.parent_widget,
+                              backup_folder=self.host.settings.backup_folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if dialog.forgotten:

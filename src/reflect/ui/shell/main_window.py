@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         gone = shown is not None and shown not in {s.id for s in self._summaries}
         forgotten = shown is None and PEOPLE in what and bool(what.removed)
         if origin is not self.editor and (gone or forgotten and self.editor.has_unsaved_changes()):
-            self.editor.clear()  # what it showed is no longer in the journal
+            self.editor.drop()  # what it showed is no longer in the journal
             self.editor.new_entry(self.current_client_id(), self.settings.default_template or None)
 
     def _entry_saved(self, entry_id: str) -> None:
@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
         entry_id = self.entries.current_id()
         row = self.entry_model.row_of(entry_id) if entry_id else -1
         return self.entry_model.summary(row) if row >= 0 else None
+
+    def keep_unsaved_writing(self) -> None:
+        """Write the editor's unsaved writing as a draft now (before a change that may take
+        what it shows away: forgetting a client removes the drafts about them too)."""
+        if self.editor is not None:
+            self.editor.flush_draft()
 
     def select_client(self, key: str) -> None:
         self.clients.select_key(key)
