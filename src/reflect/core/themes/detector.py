@@ -34,10 +34,16 @@ from reflect.core.themes.lexicon import (
     load_builtin,
     user_theme_def,
 )
+from reflect.core.themes.learned import LearnedModel, shipped_model
 from reflect.core.themes.negation import ClauseIndex
 
 _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no cue matches
 _MAX_REPEATS = 3
+_MAX_LEARNED_EVIDENCE = 2
+_MAX_SPANS_PER_CUE = 20
+# Work per entry is capped: text past this many characters of a field is not read for themes
+# (a journal entry is a few thousand; a pasted book would otherwise cost seconds).
+MAX_FIELD_CHARS = 50_000
 
 
 @dataclass(slots=True)
@@ -60,8 +66,10 @@ class ThemeHit:
 class ThemeDetector:
     """Detects the themes of a :class:`~reflect.core.themes.lexicon.Lexicon` in entries or text."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, learned: LearnedModel | None | str = "shipped") -> None:
         self.lexicon = lexicon
+        # The learned layer (see .learned), read when first needed; None: rules alone.
+        self._learned: LearnedModel | None | str = learned
         # Compiled when first needed: a whole-journal analysis that finds every entry's themes
         # kept in the journal (see .cache) needs the lexicon's names, never its regexes.
         self._compiling = threading.Lock()
@@ -117,20 +125,69 @@ class ThemeDetector:
                     description=str(ut.get("description", "")),
                 )
             defs.append(user_theme_def(ut))
-        return ThemeDetector(self.lexicon.with_themes(defs))
+        return ThemeDetector(self.lexicon.with_themes(defs), self._learned)
 
-    def detect_text(self, text: str) -> list[ThemeHit]:
+    @property
+    def learned(self) -> LearnedModel | None:
+        """The learned layer this detector combines with its rules (None: rules alone)."""
+        if self._learned == "shipped":
+            self._learned = shipped_model()
+        return self._learned  # type: ignore[return-value]
+
+    def detect_text(self, text: str, *, learned: bool = True) -> list[ThemeHit]:
         """Themes in a single piece of text; evidence uses the field name ``"text"``."""
-        return self.detect_fields([("text", text)])
+        return self.detect_fields([("text", text)], learned=learned)
 
-    def detect_entry(self, entry: Entry) -> list[ThemeHit]:
+    def detect_entry(self, entry: Entry, *, learned: bool = True) -> list[ThemeHit]:
         """Themes in every free-text field of an entry (see :meth:`Entry.texts`)."""
-        return self.detect_fields(entry.texts())
+        return self.detect_fields(entry.texts(), learned=learned)
 
-    def detect_fields(self, fields: list[tuple[str, str]]) -> list[ThemeHit]:
-        fields = [(name, text) for name, text in fields if text]
+    def detect_fields(
+        self, fields: list[tuple[str, str]], *, learned: bool = True
+    ) -> list[ThemeHit]:
+        """The rules' themes, and the learned layer's where the rules found nothing: a theme
+        the learned layer finds is reported with the sentence(s) that led to it as evidence."""
+        fields = [(name, text[:MAX_FIELD_CHARS]) for name, text in fields if text]
         if not fields:
             return []
+        hits = self._rules(fields)
+        model = self.learned if learned else None
+        if model is not None:
+            hits = self._with_learned(model, fields, hits)
+        return hits
+
+    def _with_learned(self, model: LearnedModel, fields, hits: list[ThemeHit]) -> list[ThemeHit]:
+        if not self._ready:
+            self._compile()
+        have = {h.theme for h in hits}
+        by_id = {c.theme.id: c for c in self._compiled}
+        order = {name: i for i, (name, _) in enumerate(fields)}
+        texts = dict(fields)
+        added = []
+        for theme, spans in model.detect(fields).items():
+            compiled = by_id.get(theme)
+            if theme in have or compiled is None or compiled.theme.user_defined:
+                continue
+            evidence = []
+            best = 0.0
+            for name, start, end, p in spans:
+                sentence = texts[name][start:end]
+                if compiled.exclusion is not None and compiled.exclusion.search(sentence):
+                    continue  # a trap ("the garden boundary wall") is not the theme
+                evidence.append(Evidence(name, start, end, sentence))
+                best = max(best, p)
+                if len(evidence) == _MAX_LEARNED_EVIDENCE:
+                    break
+            if evidence:
+                evidence.sort(key=lambda ev: (order[ev.field], ev.start))
+                added.append(ThemeHit(theme, round(best, 3), evidence))
+        if not added:
+            return hits
+        # Rule hits first (by score), then the learned layer's (by probability).
+        added.sort(key=lambda h: -h.score)
+        return hits + added
+
+    def _rules(self, fields: list[tuple[str, str]]) -> list[ThemeHit]:
         if not self._ready:
             self._compile()
         starts: list[int] = []
@@ -182,6 +239,9 @@ class ThemeDetector:
                 name, text = fields[i]
             if end > field_start + len(text):
                 continue  # crossed into the next field
+            by_cue = found.get(t)
+            if by_cue is not None and len(by_cue.get(c, ())) >= _MAX_SPANS_PER_CUE:
+                continue  # enough to score and show: the work per entry stays bounded
             theme = compiled[t]
             if theme.exclusion is not None and _excluded(theme, scan, start, end, plain):
                 continue
@@ -194,14 +254,16 @@ class ThemeDetector:
             if perspective != "any" and not clauses.allows(start, perspective):
                 continue
             s, e = start - field_start, end - field_start
-            by_cue = found.get(t)
             if by_cue is None:
                 by_cue = found[t] = {}
             spans = by_cue.get(c)
             if spans is None:
                 spans = by_cue[c] = []
-            elif any(ev.field == name and ev.start < e and s < ev.end for ev in spans):
-                continue  # the same cue found again inside its own match ("the only one")
+            else:
+                # A cue's matches come in reading order, so only its last span can overlap.
+                last = spans[-1]
+                if last.field == name and last.start < e and s < last.end:
+                    continue  # the same cue found again inside its own match ("the only one")
             spans.append(Evidence(name, s, e, text[s:e]))
         return found
 
