@@ -29,7 +29,7 @@ t0 = float(sys.argv[1])
 os.environ["REFLECT_CONFIG_DIR"] = sys.argv[3]
 from PySide6.QtCore import QTimer
 import reflect.app as app_module
-from reflect.ui import gate as gate_module
+from reflect.ui.lock import gate as gate_module
 shown = gate_module.GateWindow.showEvent
 def on_show(self, event):
     shown(self, event)
@@ -87,8 +87,8 @@ def bench_startup(journal_path: Path, runs: int) -> float:
 def bench_in_process(journal_path: Path) -> tuple[float, float, float, float]:
     from reflect.app import create_application
     from reflect.core.journal import Journal
-    from reflect.ui.main_window import MainWindow
-    from reflect.ui.settings import Settings
+    from reflect.ui.shell.main_window import MainWindow
+    from reflect.ui.shell.settings import Settings
 
     app = create_application(["bench"], "light")
     settings = Settings(path=None)

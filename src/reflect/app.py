@@ -33,7 +33,7 @@ def _install_translations(app) -> None:
 def create_application(argv: list[str] | None = None, look: str = "system"):
     from PySide6.QtWidgets import QApplication
 
-    from reflect.ui.look import app_icon, apply_look
+    from reflect.ui.widgets.look import app_icon, apply_look
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -48,15 +48,15 @@ def create_application(argv: list[str] | None = None, look: str = "system"):
 
 
 def main(journal_path: str | Path | None = None) -> int:
-    from reflect.ui import crash
-    from reflect.ui.settings import Settings
+    from reflect.ui.shell import crash
+    from reflect.ui.shell.settings import Settings
 
     crash.install()
     settings = Settings.load()
     app = create_application(look=settings.look)
 
     from reflect.core.paths import default_journal_path
-    from reflect.ui.session import Session
+    from reflect.ui.shell.lifecycle import Session
 
     path = Path(journal_path).expanduser() if journal_path else None
     if path is None and settings.last_journal and Path(settings.last_journal).exists():

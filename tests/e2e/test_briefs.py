@@ -138,3 +138,78 @@ def test_an_unknown_person_keeps_one_label_across_the_brief(journal):
     assert "Kettleworth" not in md and "Odile" not in md
     labels = re.findall(r"\b(?:Person|Doctor) [A-Z]\b", md)
     assert len(labels) == 2 and len(set(labels)) == 1, labels
+
+
+def _one_passage_brief(journal, text):
+    """A brief for a new client "Zephyrine Quillfeather" whose one narrative is ``text``, kept as
+    written (as if the reviewer had undone every redaction)."""
+    from datetime import datetime
+
+    from reflect.core.brief.case import Passage
+    from reflect.core.model import Entry, Person
+
+    client = journal.save_person(Person(name="Zephyrine Quillfeather", aka=["Zeph"]))
+    journal.save_entry(Entry(date=datetime(2025, 6, 3, 10), narrative="A quiet session.",
+                             client_id=client.id))
+    draft = build_brief(journal, client)
+    draft.passages["s1.narrative"] = Passage("s1.narrative", text, [])
+    return draft
+
+
+@pytest.mark.parametrize("kept", [
+    "Her notes are in zephyrine_quillfeather_notes.docx.",
+    "The form came back as zephyrine-quillfeather.pdf.",
+    "Her e-mail: zephyrine.quillfeather@example.com",
+    "See [her page](https://zephyrinequillfeather.example.com/).",
+    "See [her page](https://example.org/people/zquillfeather).",
+    "She signs letters Ｚｅｐｈｙｒｉｎｅ.",
+    "She signs as &#90;ephyrine.",
+    "Her page is https://example.org/%7Aephyrine-q.",
+])
+def test_every_format_refuses_a_name_kept_inside_another_token(journal, tmp_path, kept):
+    draft = _one_passage_brief(journal, kept)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for fmt in FORMATS:
+        with pytest.raises(BriefRefused):
+            write_brief(draft, fmt, out_dir / f"brief.{fmt}")
+        assert list(out_dir.iterdir()) == [], fmt
+
+
+def test_the_html_brief_shows_raw_html_as_text_and_links_only_to_safe_places(journal, tmp_path):
+    draft = _one_passage_brief(journal, (
+        "She pasted <script>alert('x')</script> and <img src=x onerror=alert(1)> into a form; "
+        "[a trap](javascript:alert(1)), [another](JaVaScRiPt:alert(2)), "
+        "[a third](java&#x09;script:alert(3)), ![a beacon](https://tracker.example/p.png), "
+        "[a file](file:///etc/passwd) and [the leaflet](https://www.mind.org.uk/help)."))
+    page = write_brief(draft, "html", tmp_path / "brief.html").read_text(encoding="utf-8")
+    body = page.split("</style>", 1)[1]
+    assert "<script" not in body and "<img" not in body.lower()
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in body  # shown as written
+    assert not re.search(r"<[^>]*\son\w+\s*=", body)  # no event handler on any element
+    hrefs = re.findall(r'href="([^"]*)"', body)
+    assert hrefs == ["https://www.mind.org.uk/help"]
+    for words in ("a trap", "another", "a third", "a beacon", "a file"):
+        assert words in body  # the words stay, the address goes
+
+
+def test_every_format_is_written_readable_by_its_owner_only(sample_journal, tmp_path):
+    import os
+    import stat
+
+    client = sample_journal.find_people("Dee")[0]
+    draft = build_brief(sample_journal, client)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    old = os.umask(0o022)
+    try:
+        for fmt in FORMATS:
+            target = out_dir / f"brief.{fmt}"
+            target.write_bytes(b"an older brief")
+            target.chmod(0o644)
+            write_brief(draft, fmt, target)
+            assert stat.S_IMODE(target.stat().st_mode) == 0o600, fmt
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["brief.html", "brief.md", "brief.pdf"]
+    assert (out_dir / "brief.pdf").read_bytes().startswith(b"%PDF")

@@ -6,9 +6,10 @@ find this conftest as well as the one above it."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 
 from reflect.ui import workers
-from reflect.ui.settings import Settings
+from reflect.ui.shell.settings import Settings
 
 PASSPHRASE = "test passphrase 1"  # the same as tests/conftest.py
 
@@ -33,7 +34,7 @@ def ui_settings(tmp_path, monkeypatch) -> Settings:
 @pytest.fixture
 def make_session(qtbot, ui_settings, fast_kdf):
     """``make_session(path)`` -> a started Session; everything is closed afterwards."""
-    from reflect.ui.session import Session
+    from reflect.ui.shell.lifecycle import Session
 
     made = []
 
@@ -53,4 +54,7 @@ def make_session(qtbot, ui_settings, fast_kdf):
             session.window.close()
             session.window.deleteLater()
         session.shutdown()
-        session.gate.close()
+        # pytest-qt closes and deletes the widgets it was given before fixtures tear down;
+        # waiting for the workers above can run that deletion, so the gate may be gone
+        if shiboken6.isValid(session.gate):
+            session.gate.close()

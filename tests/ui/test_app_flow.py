@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reflect.core.journal import Journal
-from reflect.ui import prompts
+from reflect.ui.dialogs import prompts
 
 WORD = "lighthousekeeper"
 

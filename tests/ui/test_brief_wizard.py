@@ -13,10 +13,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from reflect.ui import workers
-from reflect.ui.brief_marker import to_utf16
-from reflect.ui.brief_models import RedactionTableModel, SessionListModel
-from reflect.ui.brief_preview import UNCERTAIN_BELOW
-from reflect.ui.brief_wizard import CASE, EXPORT, REVIEW, BriefWizard
+from reflect.ui.brief.marker import to_utf16
+from reflect.ui.brief.models import RedactionTableModel, SessionListModel
+from reflect.ui.brief.preview import UNCERTAIN_BELOW
+from reflect.ui.brief.wizard import CASE, EXPORT, REVIEW, BriefWizard
 
 QUESTION = "How do I hold the line when Dee messages me late at night?"
 

@@ -4,7 +4,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from reflect.ui import crash
+from reflect.ui.shell import crash
 
 
 def test_crash_report_has_no_message_and_no_values(tmp_path, monkeypatch, capsys):

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
 from reflect.core.model import DemandCategory, PersonKind, Setting, Stance, Timing
-from reflect.ui.demand_control_rows import ControlRow, DemandRow
-from reflect.ui.entry_editor import EntryEditor
+from reflect.ui.editor.demand_control_rows import ControlRow, DemandRow
+from reflect.ui.editor.entry_editor import EntryEditor
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from drive import unlock
 
-from reflect.ui import prompts
-from reflect.ui.client_list import ClientListModel
-from reflect.ui.entry_filter import ALL, GENERAL, EntryFilter, parse_query
-from reflect.ui.entry_list import EntryTableModel
+from reflect.ui.dialogs import prompts
+from reflect.ui.shell.client_list import ClientListModel
+from reflect.ui.shell.entry_filter import ALL, GENERAL, EntryFilter, parse_query
+from reflect.ui.shell.entry_list import EntryTableModel
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, sample_journal):
@@ -124,7 +124,7 @@ def test_forget_cancelled_changes_nothing(qtbot, make_session, sample_journal, m
 
 def test_client_dialog_saves_names_and_linked_people(qtbot, journal):
     from reflect.core.model import Person
-    from reflect.ui.people_dialog import ClientDialog
+    from reflect.ui.dialogs.people import ClientDialog
 
     dialog = ClientDialog(journal, None)
     qtbot.addWidget(dialog)

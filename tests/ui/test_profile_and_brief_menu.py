@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from reflect.core.brief import build_brief, render
 from reflect.core.journal import Journal
-from reflect.ui import workspace_commands
-from reflect.ui.profile_dialog import ProfileDialog
+from reflect.ui.dialogs.profile import ProfileDialog
+from reflect.ui.shell import commands as workspace_commands
 from tests.conftest import PASSPHRASE
 
 

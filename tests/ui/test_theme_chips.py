@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from reflect.core.journal import Journal
 from reflect.ui import workers
-from reflect.ui.entry_editor import EntryEditor
-from reflect.ui.themes_chips import ThemeChip
+from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.editor.theme_chips import ThemeChip
 
 PASSPHRASE = "test passphrase 1"  # the same as tests/conftest.py
 TEXT = "She texted me at midnight again and I answered anyway."

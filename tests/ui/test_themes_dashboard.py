@@ -7,10 +7,10 @@ from drive import unlock, visible_texts
 from PySide6.QtCore import Qt
 
 from reflect.core.themes.analysis import analyse_journal
-from reflect.ui.client_list import KEY_ROLE as CLIENT_KEY_ROLE
-from reflect.ui.client_list import RECURRING_ROLE
-from reflect.ui.themes_models import COUNT_ROLE
-from reflect.ui.themes_models import RECURRING_ROLE as CELL_RECURRING
+from reflect.ui.shell.client_list import KEY_ROLE as CLIENT_KEY_ROLE
+from reflect.ui.shell.client_list import RECURRING_ROLE
+from reflect.ui.themes.models import COUNT_ROLE
+from reflect.ui.themes.models import RECURRING_ROLE as CELL_RECURRING
 
 
 @pytest.fixture
@@ -176,7 +176,7 @@ def test_the_recurrence_rule_is_a_setting(qtbot, sample_app, monkeypatch):
     _session, window, dash, expected, _names = sample_app
     from PySide6.QtWidgets import QDialog
 
-    from reflect.ui.settings_dialog import SettingsDialog
+    from reflect.ui.dialogs.settings import SettingsDialog
 
     def run(dialog):
         dialog.recur_window.setValue(5)
@@ -206,7 +206,7 @@ def test_empty_journal_says_what_to_do(qtbot, make_session, journal, journal_pat
 
 
 def test_evidence_is_escaped_and_marked():
-    from reflect.ui.themes_text import highlighted
+    from reflect.ui.themes.text import highlighted
 
     html = highlighted("a <b> & stayed over", [(8, 14), (10, 19)])
     assert "&lt;b&gt;" in html and "&amp;" in html
@@ -218,7 +218,7 @@ def test_recurrence_rule_is_clamped(ui_settings):
     ui_settings.recurring_window = 4
     ui_settings.recurring_min_count = 9
     ui_settings.save()
-    from reflect.ui.settings import Settings
+    from reflect.ui.shell.settings import Settings
 
     loaded = Settings.load(ui_settings.path)
     assert (loaded.recurring_min_count, loaded.recurring_window) == (4, 4)

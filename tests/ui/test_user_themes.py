@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reflect.ui import workers
-from reflect.ui.entry_editor import EntryEditor
-from reflect.ui.themes_user_dialog import UserThemesDialog
+from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.themes.user_dialog import UserThemesDialog
 
 
 def make_dialog(qtbot, journal) -> UserThemesDialog:

@@ -108,6 +108,9 @@ def test_older_journal_is_backed_up_then_migrated(journal_path):
     conn.execute("DROP TABLE draft")
     conn.execute("DROP TABLE user_theme")
     conn.execute("DROP TABLE theme_cache")
+    for table in ("follow_up", "suggestion", "case_question", "action_point", "meeting_case",
+                  "meeting", "self_check"):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
     conn.execute("ALTER TABLE entry DROP COLUMN search")
     conn.execute("PRAGMA user_version = 1")

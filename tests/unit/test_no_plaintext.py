@@ -60,7 +60,14 @@ def test_forgetting_a_client_leaves_nothing_of_them(sample_journal, journal_path
     sample_journal.save_draft("new:1", {"client_id": client.id, "narrative": "unsaved about her"})
     sample_journal.save_draft("new:2", {"client_id": None, "client_name": "dee", "narrative": "x"})
     sample_journal.save_draft("new:3", {"client_id": None, "narrative": "someone else"})
+    from datetime import datetime
+
+    from reflect.core.supervision import Meeting, PresentedCase, Suggestion, SupervisionLog
+
+    SupervisionLog(sample_journal).save_meeting(Meeting(datetime(2026, 3, 1, 18), cases=[
+        PresentedCase(client.id, "her question", suggestions=[Suggestion("try this")])]))
     summary = sample_journal.forget_client(client.id)
+    assert summary.supervision_cases == 1 and sample_journal.file.count("suggestion") == 0
     assert set(sample_journal.drafts()) == {"new:3"}
     assert summary.entries > 0 and "Lorraine Whitcombe" in summary.people
     assert not sample_journal.find_people("Dee")
@@ -70,3 +77,56 @@ def test_forgetting_a_client_leaves_nothing_of_them(sample_journal, journal_path
     # every row id of theirs is gone, and the deleted pages were zeroed (secure_delete).
     blob = journal_path.read_bytes()
     assert client.id.encode() not in blob
+
+
+SUPERVISION_WORDS = [
+    "Thursday peer group", "Chaired by Rosalind", "Is the contract clear enough",
+    "offer a fixed end time", "she may protest", "ended on time twice",
+    "bring the contract along", "three times with the late client", "Reflexology practitioner",
+    "Hot stone and cupping", "Shared clinic room", "Office workers with sciatica",
+    "Help with clients who linger", "Fortnightly one-to-one", "Question for the group today",
+]
+
+
+def test_meetings_suggestions_profile_and_self_check_leave_no_plaintext(journal, journal_path):
+    from datetime import date, datetime
+
+    from reflect.core.model import Person, Profile, Stance, Timing
+    from reflect.core.supervision import (
+        ActionPoint,
+        BriefLink,
+        Meeting,
+        PresentedCase,
+        Suggestion,
+        SupervisionLog,
+        answer_self_check,
+        choose_to_try,
+        dismiss_self_check,
+        record_outcome,
+    )
+
+    w = SUPERVISION_WORDS
+    client = journal.save_person(Person(name="Gwendolyn Sapphire"))
+    meeting = SupervisionLog(journal).save_meeting(Meeting(
+        date=datetime(2026, 3, 19, 18, 30), group=w[0], chair=w[1], minutes=95,
+        notes=w[14],
+        cases=[PresentedCase(client.id, w[2], BriefLink(datetime(2026, 3, 18, 21, 0), "group"),
+                             questions=[w[2] + "?"],
+                             suggestions=[Suggestion(w[3], Timing.PRE, Stance.CONSERVATIVE, w[4])])],
+        actions=[ActionPoint(w[6])],
+    ))
+    suggestion = meeting.cases[0].suggestions[0].id
+    choose_to_try(journal, suggestion, date(2026, 3, 20))
+    record_outcome(journal, suggestion, "helped", w[5], when=datetime(2026, 3, 27, 11, 0))
+    answer_self_check(journal, {"over_time": "yes"}, {"over_time": w[7]},
+                      when=datetime(2026, 4, 1, 9, 0))
+    dismiss_self_check(journal, when=datetime(2026, 5, 1, 9, 0))
+    journal.save_profile(Profile(profession=w[8], modalities=w[9], setting=w[10],
+                                 typical_clients=w[11], wants_from_supervision=w[12],
+                                 current_supervision=w[13], years_in_practice=7))
+    lines = [json.dumps({"date": "2026-03-19T18:30", "narrative": "x",
+                         "client": {"name": "Gwendolyn Sapphire"},
+                         "demands": [{"text": t} for t in w]})]
+    assert_no_plaintext(journal_path.parent, lines)
+    journal.close()
+    assert_no_plaintext(journal_path.parent, lines)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reflect.cli.themes_cmd",
     "reflect.cli.brief_cmd",
     "reflect.cli.redact_cmd",
+    "reflect.cli.supervision_cmds",
 )
 
 

@@ -1,4 +1,5 @@
 """reflect brief --client NAME [--last N] [--entries ID ...] [--question TEXT]
+                 [--profile-fields FIELD,... | --no-profile]
                  --template group|supervisor --format md|html|pdf --out FILE
 
 Non-interactive: every automatic and uncertain redaction is applied, and the final gate still
@@ -19,6 +20,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from reflect.core.brief import build_brief, write_brief
     from reflect.core.model import PersonKind
 
+    profile_fields = None
+    if args.no_profile:
+        profile_fields = []
+    elif args.profile_fields is not None:
+        profile_fields = [f.strip() for f in args.profile_fields.split(",") if f.strip()]
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
@@ -31,7 +37,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         try:
             draft = build_brief(journal, found[0], template=args.template,
                                 question=args.question or "", last=args.last,
-                                entry_ids=args.entries)
+                                entry_ids=args.entries, profile_fields=profile_fields)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         write_brief(draft, args.format, out)
@@ -48,6 +54,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--last", type=int, metavar="N", help="only the last N sessions")
     p.add_argument("--entries", nargs="+", metavar="ID", help="only these entries (ids from search --json)")
     p.add_argument("--question", metavar="TEXT", help="what you want from supervision")
+    profile = p.add_mutually_exclusive_group()
+    profile.add_argument("--profile-fields", metavar="FIELD,...",
+                         help="which practice-profile fields to include (default: profession,"
+                         "modalities,setting,years_in_practice; also typical_clients,"
+                         "wants_from_supervision,current_supervision)")
+    profile.add_argument("--no-profile", action="store_true", help="leave the practice profile out")
     p.add_argument("--template", choices=["group", "supervisor"], default="group")
     p.add_argument("--format", choices=["md", "html", "pdf"], default="md")
     p.add_argument("--out", required=True, metavar="FILE")

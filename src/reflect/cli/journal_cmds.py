@@ -78,16 +78,30 @@ def _summarise_warnings(warnings: list[str]) -> list[str]:
     return out
 
 
+MAX_PROBLEMS_SHOWN = 20
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from reflect.core.errors import ImportProblem
     from reflect.core.interchange import import_file
 
     source = Path(args.file)
     try:
-        stream = sys.stdin if args.file == "-" else source.open(encoding="utf-8")
+        stream = sys.stdin.buffer if args.file == "-" else source.open("rb")
     except OSError as exc:
         raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
     with stream, open_journal(args) as journal:
-        report = import_file(journal, stream)
+        try:
+            report = import_file(journal, stream)
+        except ImportProblem as problem:
+            # One line per bad line of the file, each with its number, then what happened.
+            for line in problem.problems[:MAX_PROBLEMS_SHOWN]:
+                print(f"reflect import: {line}", file=sys.stderr)
+            hidden = len(problem.problems) - MAX_PROBLEMS_SHOWN
+            if hidden > 0:
+                print(f"reflect import: … and {hidden} more lines like these", file=sys.stderr)
+            print("reflect import: Nothing was imported.", file=sys.stderr)
+            return EXIT_ERROR
         from reflect.core.themes.analysis import keep_themes_of
 
         # A large import's themes are found (and kept) now, once, so the dashboard and
@@ -97,7 +111,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"Imported {report.entries} entr{'y' if report.entries == 1 else 'ies'} "
-        f"({report.clients_created} new clients, {report.people_created} other new people).",
+        f"({report.clients_created} new clients, {report.people_created} other new people)"
+        + "".join(f", {n} {what}" for n, what in (
+            (report.meetings, "supervision meeting" + ("" if report.meetings == 1 else "s")),
+            (report.self_checks, "self-check" + ("" if report.self_checks == 1 else "s")))
+            if n)
+        + (", the practice profile" if report.profile else "") + ".",
         file=sys.stderr,
     )
     return EXIT_OK
@@ -149,8 +168,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         new = read_secret(args, prompt="New passphrase: ", env="REFLECT_NEW_PASSPHRASE",
                           file=args.new_passphrase_file, stdin_line=1, confirm=True)
         _check_new_passphrase(new)
-        journal.change_passphrase(new)
-    print("Passphrase changed. The old one no longer opens this journal.", file=sys.stderr)
+        print("Re-encrypting the journal under a new key (a moment; if this is interrupted, "
+              "the old passphrase still opens it)…", file=sys.stderr)
+        code = journal.rotate_key(new)
+    print("Passphrase changed, and every record re-encrypted under a new key. The old "
+          "passphrase no longer opens this journal, nor anything written to it from now on.",
+          file=sys.stderr)
+    print("Copies made before now (backups, journal-before-upgrade files) still open with the "
+          "old passphrase and show what was in them then; delete them if that passphrase "
+          "may be known.", file=sys.stderr)
+    if code is None:
+        print("Your recovery code is unchanged.", file=sys.stderr)
+    else:
+        print("Your old recovery code no longer opens this journal. Here is the new one; write "
+              "it down and keep it somewhere safe. It is shown only this once:", file=sys.stderr)
+        print(code)
     return EXIT_OK
 
 
@@ -190,7 +222,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_journal_options(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("passwd", help="change the passphrase (or set a new one with the recovery code)")
+    p = sub.add_parser("passwd", help="change the passphrase and re-encrypt everything under a new key "
+                       "(prints a new recovery code unless unlocked with --recovery)")
     add_journal_options(p)
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
                    help="read the new passphrase from FILE (else $REFLECT_NEW_PASSPHRASE, "

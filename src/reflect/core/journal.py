@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.core import records
+from reflect.core import records, repairs
 from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
 from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
@@ -31,6 +31,7 @@ class ForgetSummary:
     client: str
     entries: int
     people: list[str] = field(default_factory=list)
+    supervision_cases: int = 0  # times the client's case was presented (the meetings stay)
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Journal:
     ) -> tuple[Journal, str]:
         """Create a journal; returns it and its recovery code, which is shown once."""
         file, code = JournalFile.create(Path(path), passphrase, kdf)
+        repairs.mark_all_done(file)
         return cls(file), code
 
     @classmethod
@@ -70,11 +72,15 @@ class Journal:
         recovery_code: str | None = None,
         readonly: bool = False,
     ) -> Journal:
-        return cls(
-            JournalFile.open(
-                Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
-            )
+        file = JournalFile.open(
+            Path(path), passphrase, recovery_code=recovery_code, writer=not readonly
         )
+        try:
+            repairs.run(file)
+        except BaseException:
+            file.close()
+            raise
+        return cls(file)
 
     @property
     def path(self) -> Path:
@@ -83,6 +89,12 @@ class Journal:
     @property
     def is_open(self) -> bool:
         return self._file.is_open
+
+    @property
+    def file(self) -> JournalFile:
+        """The open file, for the core's feature packages that keep records of their own
+        (:mod:`reflect.core.supervision`). The ui and the cli go through the core, never this."""
+        return self._file
 
     def close(self) -> None:
         self._people = None
@@ -109,7 +121,16 @@ class Journal:
     # --- keys -----------------------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> None:
+        """Only re-wrap the data key (fast): the old passphrase no longer opens this file, but
+        an old copy of it plus the old passphrase would still read what is added later. See
+        :meth:`rotate_key`."""
         self._file.change_passphrase(new_passphrase)
+
+    def rotate_key(self, new_passphrase: str) -> str | None:
+        """Change the passphrase and re-encrypt everything under a new data key, in one
+        transaction. Returns the new recovery code (show it once), or None when the journal
+        was unlocked with its recovery code, which stays valid."""
+        return self._file.rotate_key(new_passphrase)
 
     def new_recovery_code(self) -> str:
         return self._file.new_recovery_code()
@@ -163,23 +184,20 @@ class Journal:
         client = self.person(client_id)
         linked = self.linked_people(client_id)
         entries = len(self._file.ids("entry", client_id=client_id))
-        return ForgetSummary(client.name, entries, [p.name for p in linked])
+        cases = len(self._file.ids("meeting_case", client_id=client_id))
+        return ForgetSummary(client.name, entries, [p.name for p in linked], cases)
 
     def forget_client(self, client_id: str) -> ForgetSummary:
         """Delete the client, their entries and their linked people; leave no trace in the file."""
         summary = self.describe_forget(client_id)
-        linked = [p.id for p in self.linked_people(client_id)]
         entry_ids = self._file.ids("entry", client_id=client_id)
+        drafts = [f"entry:{i}" for i in entry_ids] + self._drafts_about(client_id)
         with self._file.transaction():
-            for table in ("demand", "control", "entry_person"):
-                self._file.delete(table, entry_id=entry_ids)
-            self._file.delete("theme_cache", id=entry_ids)
-            self._file.delete("entry_person", person_id=[client_id, *linked])
-            self._file.delete("entry", id=entry_ids)
-            self._file.delete("draft", id=[f"entry:{i}" for i in entry_ids])
-            self._file.delete("draft", id=self._drafts_about(client_id))
-            self._file.delete("person", id=linked)
-            self._file.delete("person", id=client_id)
+            # the client and every row that hangs from them, as the store's table registry links
+            # them: linked people, entries and their parts, their cases in supervision with what
+            # came of them (the meetings themselves stay: the practitioner's own hours)
+            self._file.delete_tree("person", [client_id])
+            self._file.delete("draft", id=drafts)  # drafts name their client inside their data
         self._file.scrub()
         self._people = None
         return summary
@@ -206,11 +224,7 @@ class Journal:
         return entry
 
     def delete_entry(self, entry_id: str) -> None:
-        with self._file.transaction():
-            for table in ("demand", "control", "entry_person"):
-                self._file.delete(table, entry_id=entry_id)
-            self._file.delete("theme_cache", id=entry_id)
-            self._file.delete("entry", id=entry_id)
+        self._file.delete_tree("entry", [entry_id])
 
     def summaries(
         self,

@@ -35,7 +35,11 @@ class Setting(enum.StrEnum):
     IN_PERSON = "in-person"
     ONLINE = "online"
     PHONE = "phone"
+    HOME_VISIT = "home visit"  # everyday work for massage therapists, doulas, coaches, cuddlers
     OTHER = "other"
+
+
+MAX_MINUTES = 3 * 24 * 60  # a birth a doula attends can last well past a day
 
 
 class PersonKind(enum.StrEnum):

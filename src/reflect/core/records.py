@@ -17,26 +17,44 @@ from reflect.core.model import (
     Stance,
     Timing,
 )
+from reflect.store.schema import TABLES
 
-PERSON_COLUMNS = ("linked_to", "kind", "name", "alias", "aka", "role", "notes")
-ENTRY_COLUMNS = (
-    "client_id", "date", "setting", "planned_minutes", "actual_minutes", "stress_before",
-    "stress_after", "narrative", "went_well", "template", "themes", "rejected_themes",
-)
-DEMAND_COLUMNS = ("entry_id", "position", "category", "text", "intensity", "from_control")
-CONTROL_COLUMNS = ("entry_id", "position", "timing", "stance", "text", "outcome", "answers")
-
+# The columns each object is read from, as the store's table registry declares them.
+PERSON_COLUMNS = TABLES["person"].fields
+ENTRY_COLUMNS = TABLES["entry"].fields
+DEMAND_COLUMNS = TABLES["demand"].fields
+CONTROL_COLUMNS = TABLES["control"].fields
 
 def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def local_time(value: datetime) -> datetime:
+    """A date as the journal keeps it: this computer's wall-clock time, with no UTC offset.
+
+    A date written with an offset (``2025-06-02T10:00+02:00``, or ``...Z``) is the same moment
+    in local time. Mixing the two kinds cannot be compared or sorted, so none is ever kept."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone().replace(tzinfo=None)
+
+
 def format_date(value: datetime) -> str:
+    value = local_time(value)
     return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
 
 
 def parse_date(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+    """A stored date; one kept with an offset by an older Reflect reads as local time."""
+    return local_time(datetime.fromisoformat(text))
+
+
+def has_offset(text: object) -> bool:
+    """Whether a stored date carries a UTC offset (what the journal repairs when it opens)."""
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 # --- people ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from reflect.core.journal import Journal
 from reflect.core.model import EntrySummary, Person
+from reflect.core.records import local_time
 
 SNIPPET_CHARS = 140
 
@@ -31,7 +32,7 @@ def parse_day(text: str | None, *, end: bool = False) -> datetime | None:
     value = datetime.fromisoformat(text)
     if end and len(text) <= 10:
         value = value.replace(hour=23, minute=59, second=59)
-    return value
+    return local_time(value)
 
 
 def terms(query: str) -> list[str]:
@@ -79,8 +80,10 @@ def search(
 ) -> list[SearchHit]:
     """Matching entries, newest first."""
     words = terms(query)
-    lo = since if isinstance(since, datetime) else parse_day(str(since) if since else None)
-    hi = until if isinstance(until, datetime) else parse_day(str(until) if until else None, end=True)
+    lo = local_time(since) if isinstance(since, datetime) else parse_day(
+        str(since) if since else None)
+    hi = local_time(until) if isinstance(until, datetime) else parse_day(
+        str(until) if until else None, end=True)
     people = {p.id: p for p in journal.people()}
     client_ids: set[str] = set()
     if client:

@@ -25,6 +25,15 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 KEY_BYTES = 32
 NONCE_BYTES = 12
 MIN_MEMORY_KIB = 64 * 1024  # the contract's floor: never below 64 MiB
+MIN_ITERATIONS = 3  # RFC 9106's recommendation at 64 MiB: calibration never goes below it
+MAX_ITERATIONS = 40  # calibration's ceiling
+# What a header may ask for. Anything outside is damage (or an attack: 64 GiB of memory, or
+# two billion iterations, would exhaust the machine before the passphrase could be refused).
+# The test suite's cheap parameters (8 MiB, 1 iteration, 1 lane) are inside.
+HEADER_MEMORY_KIB = (8 * 1024, 1024 * 1024)
+HEADER_ITERATIONS = (1, 64)
+HEADER_LANES = (1, 16)
+HEADER_WORK_KIB = MIN_MEMORY_KIB * HEADER_ITERATIONS[1]  # memory x iterations: a few seconds
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to copy by hand
 RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 4
@@ -32,6 +41,10 @@ RECOVERY_GROUP_LEN = 4
 
 class DecryptionError(Exception):
     """A value, or a wrapped key, did not authenticate: wrong key, or damaged/moved bytes."""
+
+
+class DamagedHeader(ValueError):
+    """The key-derivation parameters in the header are unreadable or out of bounds."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +76,38 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, text: str) -> KdfParams:
-        d = json.loads(text)
-        if d.pop("algorithm", "argon2id") != "argon2id":
-            raise ValueError("unsupported key derivation")
-        d["salt"] = base64.b64decode(d["salt"])
-        return cls(**d)
+        """Read the header's parameters; ``DamagedHeader`` unless each is in bounds, checked
+        before any memory is taken or time spent."""
+        try:
+            d = json.loads(text)
+            if not isinstance(d, dict) or d.pop("algorithm", "argon2id") != "argon2id":
+                raise DamagedHeader("unsupported key derivation")
+            params = cls(
+                salt=base64.b64decode(d.pop("salt"), validate=True),
+                memory_kib=d.pop("memory_kib"),
+                iterations=d.pop("iterations"),
+                lanes=d.pop("lanes"),
+            )
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            raise DamagedHeader("unreadable key-derivation parameters") from exc
+        if d:
+            raise DamagedHeader("unknown key-derivation parameters")
+        params.check_bounds()
+        return params
+
+    def check_bounds(self) -> None:
+        def within(value: object, bounds: tuple[int, int]) -> bool:
+            return type(value) is int and bounds[0] <= value <= bounds[1]
+
+        if not (
+            within(self.memory_kib, HEADER_MEMORY_KIB)
+            and within(self.iterations, HEADER_ITERATIONS)
+            and within(self.lanes, HEADER_LANES)
+            and self.memory_kib >= 8 * self.lanes
+            and self.memory_kib * self.iterations <= HEADER_WORK_KIB
+            and 8 <= len(self.salt) <= 64
+        ):
+            raise DamagedHeader("key-derivation parameters out of bounds")
 
     @classmethod
     def fast_for_tests(cls) -> KdfParams:
@@ -75,15 +115,25 @@ class KdfParams:
         return cls(salt=os.urandom(16), memory_kib=8 * 1024, iterations=1, lanes=1)
 
 
-def calibrate(target_seconds: float = 0.7, memory_kib: int = MIN_MEMORY_KIB) -> KdfParams:
-    """Choose Argon2id iterations so one derivation takes about ``target_seconds`` here."""
+def calibrate(
+    target_seconds: float = 0.7, memory_kib: int = MIN_MEMORY_KIB, *, probes: int = 3
+) -> KdfParams:
+    """Choose Argon2id iterations so one derivation takes about ``target_seconds`` here.
+
+    The fastest of a few probes is taken: a machine busy for a moment (the test suite, a
+    compile) makes one probe slow and would give the journal too few iterations for good.
+    Never below ``MIN_ITERATIONS`` (RFC 9106 at 64 MiB), never above ``MAX_ITERATIONS``.
+    ``reflect passwd`` and the app's Change Passphrase calibrate again."""
     memory_kib = max(memory_kib, MIN_MEMORY_KIB)
-    probe_iterations = 3
+    probe_iterations = MIN_ITERATIONS
     probe = KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=probe_iterations)
-    start = time.perf_counter()
-    probe.derive(b"calibration")
-    one = max((time.perf_counter() - start) / probe_iterations, 1e-3)
-    iterations = max(3, min(40, round(target_seconds / one)))
+    fastest = float("inf")
+    for _ in range(max(1, probes)):
+        start = time.perf_counter()
+        probe.derive(b"calibration")
+        fastest = min(fastest, time.perf_counter() - start)
+    one = max(fastest / probe_iterations, 1e-3)
+    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, round(target_seconds / one)))
     return KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=iterations)
 
 
@@ -167,6 +217,16 @@ class FieldCipher:
             ).decode("utf-8")
         except (InvalidTag, ValueError, UnicodeDecodeError) as exc:
             raise DecryptionError(f"{table} {row_id}: {column} does not decrypt") from exc
+
+    def reseal(self, other: FieldCipher, table: str, column: str, row_id: str, blob: bytes) -> bytes:
+        """The value ``blob`` sealed again, by ``other``, to the same place (a new data key)."""
+        ad = self._ad(table, column, row_id)
+        try:
+            plain = self._aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], ad)
+        except (InvalidTag, ValueError, TypeError) as exc:
+            raise DecryptionError(f"{table} {row_id}: {column} does not decrypt") from exc
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + other._aead.encrypt(nonce, plain, ad)
 
     def seal(self, table: str, column: str, row_id: str, value: object) -> bytes:
         plain = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

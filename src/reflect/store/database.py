@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from reflect.store import crypto, migrations
+from reflect.store import crypto, migrations, rekey
 from reflect.store.backup import backup_copy, backup_name
 from reflect.store.errors import (
     DamagedRecord,
@@ -25,27 +25,10 @@ from reflect.store.errors import (
     WrongPassphrase,
 )
 from reflect.store.lockfile import WriterLock
+from reflect.store.schema import TABLES, dependents
 
 APPLICATION_ID = 0x52464C54  # "RFLT" in the SQLite header: this file is a Reflect journal
 FORMAT_MARK = b"reflect-journal"
-
-# The clear columns of each table (ids and foreign keys); every other column is ciphertext.
-CLEAR_COLUMNS = {
-    "person": ("id", "linked_to"),
-    "entry": ("id", "client_id"),
-    "entry_person": ("entry_id", "person_id"),
-    "demand": ("id", "entry_id", "position", "from_control"),
-    "control": ("id", "entry_id", "position", "answers"),
-    "profile": ("id",),
-    "draft": ("id",),
-    "user_theme": ("id",),
-    "theme_cache": ("id",),
-}
-# Encrypted columns added by a later migration: rows written before it hold NULL there.
-LATER_COLUMNS = {("entry", "rejected_themes"), ("entry", "search")}
-# Encrypted columns sealed as raw UTF-8 rather than JSON (read on every search, so parsing counts).
-RAW_COLUMNS = {("entry", "search")}
-
 
 def _translate(exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
@@ -71,9 +54,13 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     return conn
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, *, writer: bool = True) -> None:
+    """Settings of this connection. Only a writer puts the file in WAL mode (a setting kept in
+    the file): a reader leaves every byte as it was, so ``reflect verify`` on a backup (one
+    self-contained file) checks it without changing it."""
+    if writer:
+        conn.execute("PRAGMA journal_mode = WAL")
     for pragma in (
-        "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",  # a committed entry survives power loss, not just a crash
         "PRAGMA secure_delete = ON",  # deleted records are overwritten, not left in free pages
         "PRAGMA foreign_keys = ON",
@@ -92,6 +79,7 @@ class JournalFile:
         self._data_key = data_key
         self._lock = lock
         self._depth = 0
+        self._recovery_code: str | None = None  # kept when opened with it, for a change of key
 
     # --- opening --------------------------------------------------------------------------
 
@@ -151,7 +139,7 @@ class JournalFile:
             header = cls._read_header(conn, path)
             data_key = cls._unwrap(header, passphrase, recovery_code)
             found = migrations.check_not_newer(conn)
-            _configure(conn)
+            _configure(conn, writer=writer)
             if found < migrations.CURRENT_VERSION:
                 # Upgrading writes, so even a reader takes the writer lock while it migrates.
                 upgrade_lock = None if writer else WriterLock(path)
@@ -163,7 +151,9 @@ class JournalFile:
                 finally:
                     if upgrade_lock:
                         upgrade_lock.release()
-            return cls(path, conn, data_key, lock)
+            opened = cls(path, conn, data_key, lock)
+            opened._recovery_code = recovery_code
+            return opened
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -189,13 +179,22 @@ class JournalFile:
 
     @staticmethod
     def _unwrap(header: dict[str, bytes], passphrase: str | None, recovery_code: str | None) -> bytes:
+        damaged = JournalDamaged(
+            "The journal's header is damaged (its key settings cannot be right); "
+            "restore it from a backup. Nothing was changed."
+        )
         try:
             if recovery_code is not None:
+                if "recovery.salt" not in header or "wrap.recovery" not in header:
+                    raise damaged
                 kek = crypto.recovery_kek(recovery_code, header["recovery.salt"])
                 return crypto.unwrap_key(kek, header["wrap.recovery"], "recovery")
             if passphrase is None:
                 raise WrongPassphrase("A passphrase is needed to open this journal.")
-            params = crypto.KdfParams.from_json(header["kdf"].decode())
+            try:
+                params = crypto.KdfParams.from_json(header["kdf"].decode("utf-8"))
+            except (KeyError, UnicodeDecodeError, crypto.DamagedHeader):
+                raise damaged from None
             return crypto.unwrap_key(params.derive(passphrase), header["wrap.passphrase"], "passphrase")
         except crypto.DecryptionError:
             what = "recovery code" if recovery_code is not None else "passphrase"
@@ -248,13 +247,37 @@ class JournalFile:
         return crypto.KdfParams.from_json(bytes(row[0]).decode())
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-wrap the data key under a new passphrase; no content is re-encrypted."""
-        old = self.kdf_params()
-        fresh = crypto.KdfParams(
-            salt=os.urandom(16), memory_kib=old.memory_kib, iterations=old.iterations, lanes=old.lanes
-        )
+        """Re-wrap the data key under a new passphrase; no content is re-encrypted.
+        The key derivation is calibrated again (this machine, now; never below the floor)."""
+        kdf = crypto.calibrate()
         with self.transaction():
-            self._write_passphrase_wrap(new_passphrase, fresh)
+            self._write_passphrase_wrap(new_passphrase, kdf)
+
+    def rotate_key(self, new_passphrase: str) -> str | None:
+        """A new data key: every value re-encrypted under it, wrapped under the new passphrase
+        (calibrated again) and the recovery code, all in one transaction (killed midway, the
+        journal is as it was). Returns a new recovery code, or None when the journal was opened
+        with its recovery code, which then stays valid. Old copies of the file keep the old key:
+        they open with the old passphrase and hold what was in them then, nothing written later."""
+        kdf = crypto.calibrate()
+        new_key = crypto.new_data_key()
+        new_cipher = crypto.FieldCipher(new_key)
+        kept = self._recovery_code
+        code = kept or crypto.new_recovery_code()
+        old_key = self._data_key
+        try:
+            with self.transaction():
+                rekey.reencrypt(self._conn, self._cipher, new_cipher,
+                                {name: t.clear for name, t in TABLES.items()})
+                self._data_key = new_key
+                self._write_passphrase_wrap(new_passphrase, kdf)
+                self._write_recovery_wrap(code)
+        except BaseException:
+            self._data_key = old_key
+            raise
+        self._cipher = new_cipher
+        self.scrub()
+        return None if kept else code
 
     def new_recovery_code(self) -> str:
         code = crypto.new_recovery_code()
@@ -299,18 +322,19 @@ class JournalFile:
 
     def put(self, table: str, row: dict[str, object]) -> None:
         """Insert or replace one row; every non-clear column is sealed to its place."""
-        clear = CLEAR_COLUMNS[table]
+        shape = TABLES[table]
+        clear, raw = shape.clear, shape.raw
         row_id = str(row.get("id") or row.get("entry_id"))
         cols = list(row)
         values = [
             row[c] if c in clear
-            else self._cipher.seal_raw(table, c, row_id, row[c]) if (table, c) in RAW_COLUMNS
+            else self._cipher.seal_raw(table, c, row_id, row[c]) if c in raw
             else self._cipher.seal(table, c, row_id, row[c])
             for c in cols
         ]
         # An upsert, never INSERT OR REPLACE: a replace deletes the old row first, and the
         # foreign keys' ON DELETE CASCADE would take its children with it.
-        keys = self._keys(table)
+        keys = shape.key
         updates = [c for c in cols if c not in keys]
         action = (
             "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
@@ -324,14 +348,56 @@ class JournalFile:
         with self.transaction():
             self._conn.execute(sql, values)
 
-    @staticmethod
-    def _keys(table: str) -> tuple[str, ...]:
-        return ("entry_id", "person_id") if table == "entry_person" else ("id",)
+    def update(self, table: str, row_id: str, values: dict[str, object]) -> None:
+        """Rewrite some encrypted columns of one existing row (each sealed to its place)."""
+        shape = TABLES[table]
+        cols = [c for c in values if c not in shape.clear]
+        sealed = [
+            self._cipher.seal_raw(table, c, row_id, values[c]) if c in shape.raw
+            else self._cipher.seal(table, c, row_id, values[c])
+            for c in cols
+        ]
+        with self.transaction():
+            self._conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                [*sealed, row_id],
+            )
+
+    def mark(self, name: str) -> bytes | None:
+        """A note the journal keeps about itself in its header (a repair done, work pending)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (f"mark.{name}",)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_mark(self, name: str, value: bytes | None = b"1") -> None:
+        with self.transaction():
+            if value is None:
+                self._conn.execute("DELETE FROM meta WHERE key = ?", (f"mark.{name}",))
+            else:
+                self._set_meta(f"mark.{name}", value)
 
     def delete(self, table: str, **where: object) -> int:
         clause, params = self._where(table, where)
         with self.transaction():
             return self._conn.execute(f"DELETE FROM {table}{clause}", params).rowcount
+
+    def delete_tree(self, table: str, ids: Sequence[str]) -> None:
+        """Delete rows by id together with every row that hangs from them through a link the
+        schema registry marks ``"delete"``, however deep, children first, in one transaction.
+        What goes with a client, an entry or a case is derived from the registry alone."""
+        with self.transaction():
+            self._delete_tree(table, list(ids), set())
+
+    def _delete_tree(self, table: str, ids: list[str], seen: set[tuple[str, str]]) -> None:
+        ids = [i for i in ids if (table, i) not in seen]
+        if not ids:
+            return
+        seen.update((table, i) for i in ids)
+        for child, link in dependents(table):
+            if "id" in child.key:
+                self._delete_tree(child.name, self.ids(child.name, **{link.column: ids}), seen)
+            else:  # a row keyed by its links alone: nothing can hang from it
+                self.delete(child.name, **{link.column: ids})
+        self.delete(table, id=ids)
 
     def rows(
         self,
@@ -348,7 +414,8 @@ class JournalFile:
         is given, the row is reported there and skipped, so every other record still reads.
         With ``test=(column, predicate)``, that column is opened first (with the clear ones) and
         the others only for rows the predicate accepts: a search opens one value per entry."""
-        clear = CLEAR_COLUMNS[table]
+        shape = TABLES[table]
+        clear = shape.clear
         clause, params = self._where(table, where)
         key_col = "id" if "id" in clear else "entry_id"
         first = [key_col, *(c for c in clear if c in columns and c != key_col)]
@@ -362,7 +429,7 @@ class JournalFile:
         except sqlite3.Error as exc:
             raise _translate(exc) from None
         plan = [
-            (i, name, name in clear, (table, name) in LATER_COLUMNS, (table, name) in RAW_COLUMNS)
+            (i, name, name in clear, name in shape.later, name in shape.raw)
             for i, name in enumerate(select)
         ]
         split = len(first)
@@ -407,7 +474,7 @@ class JournalFile:
 
     @staticmethod
     def _where(table: str, where: dict[str, object]) -> tuple[str, list[object]]:
-        clear = CLEAR_COLUMNS[table]
+        clear = TABLES[table].clear
         parts: list[str] = []
         params: list[object] = []
         for col, value in where.items():
@@ -425,7 +492,7 @@ class JournalFile:
         return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
     def tables(self) -> Iterable[str]:
-        return CLEAR_COLUMNS.keys()
+        return TABLES.keys()
 
     def all_columns(self, table: str) -> list[str]:
         return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]

@@ -66,6 +66,53 @@ CREATE TABLE theme_cache (
 """
 
 
+_V5 = """
+CREATE TABLE meeting (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    date BLOB NOT NULL, kind BLOB NOT NULL, group_name BLOB NOT NULL, minutes BLOB NOT NULL,
+    chair BLOB NOT NULL, notes BLOB NOT NULL);
+CREATE TABLE meeting_case (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    meeting_id VARCHAR NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    client_id VARCHAR REFERENCES person (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    question BLOB NOT NULL, brief BLOB NOT NULL);
+CREATE INDEX ix_meeting_case_meeting_id ON meeting_case (meeting_id);
+CREATE INDEX ix_meeting_case_client_id ON meeting_case (client_id);
+CREATE TABLE case_question (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    case_id VARCHAR NOT NULL REFERENCES meeting_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text BLOB NOT NULL);
+CREATE INDEX ix_case_question_case_id ON case_question (case_id);
+CREATE TABLE suggestion (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    case_id VARCHAR NOT NULL REFERENCES meeting_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text BLOB NOT NULL, timing BLOB NOT NULL, stance BLOB NOT NULL, consequence BLOB NOT NULL,
+    chosen BLOB NOT NULL);
+CREATE INDEX ix_suggestion_case_id ON suggestion (case_id);
+CREATE TABLE follow_up (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    suggestion_id VARCHAR NOT NULL REFERENCES suggestion (id) ON DELETE CASCADE,
+    entry_id VARCHAR REFERENCES entry (id) ON DELETE SET NULL,
+    date BLOB NOT NULL, state BLOB NOT NULL, note BLOB NOT NULL);
+CREATE INDEX ix_follow_up_suggestion_id ON follow_up (suggestion_id);
+CREATE INDEX ix_follow_up_entry_id ON follow_up (entry_id);
+CREATE TABLE action_point (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    meeting_id VARCHAR NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    case_id VARCHAR REFERENCES meeting_case (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text BLOB NOT NULL, done BLOB NOT NULL);
+CREATE INDEX ix_action_point_meeting_id ON action_point (meeting_id);
+CREATE INDEX ix_action_point_case_id ON action_point (case_id);
+CREATE TABLE self_check (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    date BLOB NOT NULL, answers BLOB NOT NULL, dismissed BLOB NOT NULL);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -77,7 +124,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 # MIGRATIONS[n] brings a journal from version n to n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4),
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5),
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

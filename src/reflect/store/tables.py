@@ -1,4 +1,4 @@
-"""The journal's tables, declared with SQLModel: the one description of the current schema.
+"""The journal's tables, declared with SQLModel: the current schema with its column types.
 
 Every content column is ``bytes``: AEAD ciphertext written by ``reflect.store.crypto``. What is
 left in the clear is what the encryption contract allows: random row ids, foreign keys, the
@@ -6,8 +6,9 @@ position of a demand or control in its entry, and the header in ``meta``.
 
 These declarations are not imported on the hot path (importing SQLModel costs ~0.75 s, more than
 the whole search budget): the runtime uses the standard ``sqlite3`` module, and migrations are
-frozen SQL, as migrations must be. ``tests/unit/test_schema.py`` proves that a freshly migrated
-journal has exactly the tables and columns declared here.
+frozen SQL, as migrations must be; what the runtime needs to know (clear and sealed columns,
+keys, links) is in ``schema.TABLES``. ``tests/unit/test_schema.py`` proves that a freshly migrated
+journal, these declarations and that registry agree.
 """
 
 from __future__ import annotations
@@ -110,3 +111,88 @@ class ThemeCache(SQLModel, table=True):
     __tablename__ = "theme_cache"
     id: str = Field(primary_key=True, foreign_key="entry.id")
     data: bytes
+
+
+# --- supervision (schema 5): meetings, the cases presented, what the group asked and suggested,
+# what the practitioner chose to try and how it went, and the monthly self-check.
+
+
+class Meeting(SQLModel, table=True):
+    """A supervision meeting: peer group, group with a leader, or one-to-one."""
+
+    __tablename__ = "meeting"
+    id: str = Field(primary_key=True)
+    date: bytes
+    kind: bytes
+    group_name: bytes  # the group's or the supervisor's name, as the practitioner writes it
+    minutes: bytes
+    chair: bytes
+    notes: bytes
+
+
+class MeetingCase(SQLModel, table=True):
+    """A case presented at a meeting, and the brief it was presented with."""
+
+    __tablename__ = "meeting_case"
+    id: str = Field(primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    client_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    position: int
+    question: bytes
+    brief: bytes
+
+
+class CaseQuestion(SQLModel, table=True):
+    """A clarifying question the group asked about a case."""
+
+    __tablename__ = "case_question"
+    id: str = Field(primary_key=True)
+    case_id: str = Field(foreign_key="meeting_case.id", index=True)
+    position: int
+    text: bytes
+
+
+class Suggestion(SQLModel, table=True):
+    """An alternative control the group suggested, and whether the practitioner chose to try it."""
+
+    __tablename__ = "suggestion"
+    id: str = Field(primary_key=True)
+    case_id: str = Field(foreign_key="meeting_case.id", index=True)
+    position: int
+    text: bytes
+    timing: bytes
+    stance: bytes
+    consequence: bytes
+    chosen: bytes
+
+
+class FollowUp(SQLModel, table=True):
+    """What became of a suggestion: tried, not tried, helped, didn't help, or dismissed."""
+
+    __tablename__ = "follow_up"
+    id: str = Field(primary_key=True)
+    suggestion_id: str = Field(foreign_key="suggestion.id", index=True)
+    entry_id: str | None = Field(default=None, foreign_key="entry.id", index=True)
+    date: bytes
+    state: bytes
+    note: bytes
+
+
+class ActionPoint(SQLModel, table=True):
+    __tablename__ = "action_point"
+    id: str = Field(primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    case_id: str | None = Field(default=None, foreign_key="meeting_case.id", index=True)
+    position: int
+    text: bytes
+    done: bytes
+
+
+class SelfCheck(SQLModel, table=True):
+    """One month's self-check: the answers, or that it was dismissed."""
+
+    __tablename__ = "self_check"
+    id: str = Field(primary_key=True)
+    date: bytes
+    answers: bytes
+    dismissed: bytes

@@ -71,6 +71,8 @@ class BriefDraft:
     themes: list[tuple[str, int]]  # (theme label, sessions it appears in)
     known: KnownPeople
     span_text: str = ""
+    # the practice profile's fields the practitioner chose to include (see supervision.profile)
+    profile_fields: tuple[str, ...] = ("profession", "modalities", "setting", "years_in_practice")
 
     def text(self, key: str | None) -> str:
         return self.passages[key].text if key else ""
@@ -110,8 +112,14 @@ def build_brief(
     last: int | None = None,
     entry_ids: list[str] | None = None,
     themes: list[tuple[str, int]] | None = None,
+    profile_fields: tuple[str, ...] | list[str] | None = None,
 ) -> BriefDraft:
-    """A draft brief for one client's sessions, every passage already de-identified."""
+    """A draft brief for one client's sessions, every passage already de-identified.
+    ``profile_fields``: which fields of the practice profile to include (None: the usual four,
+    ``()``: none of it)."""
+    from reflect.core.supervision.profile import BRIEF_DEFAULT, check_fields
+
+    chosen_fields = check_fields(BRIEF_DEFAULT if profile_fields is None else profile_fields)
     entries = choose_entries(journal, client, last=last, entry_ids=entry_ids)
     if not entries:
         raise ValueError("There are no sessions to put in this brief.")
@@ -166,6 +174,7 @@ def build_brief(
         themes=themes if themes is not None else theme_counts(entries, journal),
         known=known,
         span_text=span(entries[0].date, entries[-1].date),
+        profile_fields=chosen_fields,
     )
 
 

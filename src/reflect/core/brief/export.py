@@ -7,9 +7,9 @@ folder, then renamed), so nothing readable is left elsewhere.
 
 from __future__ import annotations
 
-import contextlib
-import os
+import html
 from pathlib import Path
+from urllib.parse import unquote
 
 from reflect.core.deid import find_known_leaks
 from reflect.core.errors import StoreError
@@ -17,6 +17,7 @@ from reflect.core.errors import StoreError
 from .case import BriefDraft
 from .html_brief import to_html
 from .markdown_brief import to_markdown
+from .private_file import write_private
 
 FORMATS = ("md", "html", "pdf")
 
@@ -43,41 +44,40 @@ def render(draft: BriefDraft, fmt: str = "md") -> str:
 
 
 def gate(draft: BriefDraft, text: str) -> None:
-    """Refuse, naming the problem (by role and line, never the name), if anyone known is left."""
-    leaks = find_known_leaks(text, draft.known)
+    """Refuse, naming the problem (by role and line, never the name), if anyone known is left.
+
+    The text is read as written and as a browser or viewer would show it: character references
+    (``&#90;``) and percent-escapes (``%5A``) decoded, so a name cannot hide behind either."""
+    leaks = []
+    for shown in dict.fromkeys((text, html.unescape(text), unquote(html.unescape(text)))):
+        leaks += [(shown, leak) for leak in find_known_leaks(shown, draft.known)]
     if not leaks:
         return
     labels = {p.display: draft.known.pseudonyms[i] for i, p in enumerate(draft.known.people)}
     problems = []
-    for leak in leaks:
-        line = text.count("\n", 0, leak.start) + 1
-        problems.append(f"a {leak.how} of {labels.get(leak.person, 'a known person')} on line {line}")
+    for shown, leak in leaks:
+        line = shown.count("\n", 0, leak.start) + 1
+        problem = f"a {leak.how} of {labels.get(leak.person, 'a known person')} on line {line}"
+        if problem not in problems:
+            problems.append(problem)
     raise BriefRefused(problems)
 
 
 def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:
+    """Gate the brief in the chosen format, then write it whole and readable by its owner only."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     destination = Path(destination)
     md_text = to_markdown(draft)
     gate(draft, md_text)
-    tmp = destination.with_name(f".{destination.name}.partial")
-    try:
-        if fmt == "pdf":
-            from . import pdf  # Qt is loaded only when a PDF is asked for
+    if fmt == "pdf":
+        from . import pdf  # Qt is loaded only when a PDF is asked for
 
-            gate(draft, pdf.plain_text(md_text))
-            pdf.write_pdf(md_text, tmp, draft.template.title)
-        else:
-            text = md_text if fmt == "md" else to_html(md_text, draft.template.title)
-            gate(draft, text)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-        os.replace(tmp, destination)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        gate(draft, pdf.plain_text(md_text))
+        data, _ = pdf.render_pdf(md_text, draft.template.title)
+    else:
+        text = md_text if fmt == "md" else to_html(md_text, draft.template.title)
+        gate(draft, text)
+        data = text.encode("utf-8")
+    write_private(destination, data)
     return destination

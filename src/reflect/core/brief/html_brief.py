@@ -1,10 +1,20 @@
-"""Markdown brief → a self-contained HTML page with calm, print-friendly typography."""
+"""Markdown brief → a self-contained HTML page with calm, print-friendly typography.
+
+Everything the practitioner wrote is text, never markup: raw HTML and character references in a
+passage are escaped (``<script>`` shows as written and runs nowhere), images are reduced to their
+alt text (a brief loads nothing, local or remote), and a link keeps its address only if it is
+``http``, ``https`` or ``mailto``.  The same HTML feeds the PDF.
+"""
 
 from __future__ import annotations
 
 import html
+import re
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 HEADER = "Confidential — de-identified case brief"
 
@@ -28,8 +38,68 @@ hr { border: none; border-top: 1px solid #ccc; margin: 1.5em 0 0.8em; }
 """
 
 
+SAFE_SCHEMES = {"http", "https", "mailto"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
+_SAFE_STYLE = re.compile(r"text-align:\s*(?:left|right|center);?")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]+")
+
+
+def safe_url(url: str) -> bool:
+    """An absolute http(s) or mailto address, after the tricks browsers forgive
+    (``java&#x09;script:``, ``JaVaScRiPt:``, leading spaces and control characters)."""
+    plain = _INVISIBLE.sub("", html.unescape(url or ""))
+    try:
+        parts = urlsplit(plain)
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return False
+    return parts.scheme.lower() == "mailto" or bool(parts.netloc)
+
+
+class _OnlySafeMarkup(Treeprocessor):
+    """Images become their alt text, unsafe links plain text, and no element keeps an attribute
+    it was not allowed (no ``on…`` handlers, no ``src``, no ``style`` beyond table alignment)."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for el in root.iter():
+            # The serialiser leaves anything shaped like "&#90;" alone, so a character reference
+            # the practitioner typed would render as a letter ("&#90;eph" as "Zeph"): escape it.
+            if el.tag != "code":  # a code span's text is escaped already
+                el.text = _amp(el.text)
+            el.tail = _amp(el.tail)
+            if el.tag == "img":
+                alt = el.get("alt") or ""
+                el.tag = "span"
+                el.attrib.clear()
+                el.text = alt
+                continue
+            if el.tag == "a" and not safe_url(el.get("href", "")):
+                el.tag = "span"
+            allowed = _ALLOWED_ATTRIBUTES.get(el.tag, set())
+            for name in list(el.attrib):
+                value = el.attrib[name]
+                if name not in allowed or (name == "style" and not _SAFE_STYLE.fullmatch(value)):
+                    del el.attrib[name]
+                elif name != "style":
+                    el.attrib[name] = _amp(value)
+
+
+def _amp(text: str | None) -> str | None:
+    return text.replace("&", "&amp;") if text and "&" in text else text
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML is text
+    for name in ("html", "entity", "automail"):  # ... so are "&#90;" and "<a@b.c>"
+        md.inlinePatterns.deregister(name)
+    md.treeprocessors.register(_OnlySafeMarkup(md), "only_safe_markup", -1)  # last, after unescaping
+    return md
+
+
 def body_html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=["tables", "sane_lists"], output_format="html")
+    return _markdown().convert(md_text)
 
 
 def to_html(md_text: str, title: str) -> str:

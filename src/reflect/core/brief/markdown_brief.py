@@ -72,13 +72,9 @@ def section_question(d: BriefDraft, sec: dict) -> list[str]:
 
 
 def section_context(d: BriefDraft, sec: dict) -> list[str]:
-    p = d.profile
-    out = []
-    role = ", ".join(x for x in (p.profession, p.modalities) if x)
-    if role:
-        out.append(f"- **Practitioner:** {role}" + (f", {p.setting}" if p.setting else ""))
-    if p.years_in_practice:
-        out.append(f"- **Years in practice:** {p.years_in_practice}")
+    from reflect.core.supervision.profile import brief_lines
+
+    out = brief_lines(d.profile, d.profile_fields)
     n = len(d.sessions)
     out.append(f"- **Client:** referred to as *{d.client_label}*; {n} session{'s' if n != 1 else ''} "
                f"{d.span_text}.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from .html_brief import CSS, HEADER, body_html
+from .private_file import write_private
 
 LETTER_TERRITORIES = {
     QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
@@ -56,10 +57,29 @@ def document_for(md_text: str) -> QTextDocument:
     return doc
 
 
-def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize | None = None) -> int:
-    """Write the PDF; returns the number of pages."""
+def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize | None = None,
+              *, header: str = HEADER) -> int:
+    """Write the PDF whole and readable by its owner only (``private_file``); returns the number
+    of pages. ``header`` heads every page."""
+    data, pages = render_pdf(md_text, title, page_size, header=header)
+    write_private(Path(destination), data)
+    return pages
+
+
+def render_pdf(md_text: str, title: str, page_size: QPageSize | None = None, *,
+               header: str = HEADER) -> tuple[bytes, int]:
+    """The PDF made in memory (nothing touches the disk), and its number of pages."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages = _paint(md_text, QPdfWriter(buffer), title, page_size, header)
+    buffer.close()
+    return bytes(buffer.data().data()), pages
+
+
+def _paint(md_text: str, writer: QPdfWriter, title: str, page_size: QPageSize | None,
+           header: str) -> int:
+    """Lay the document out on ``writer``'s pages; returns the number of pages."""
     doc = document_for(md_text)
-    writer = QPdfWriter(str(destination))
     writer.setTitle(title)
     writer.setCreator("Reflect")
     writer.setResolution(300)
@@ -85,7 +105,7 @@ def write_pdf(md_text: str, destination: Path, title: str, page_size: QPageSize 
             painter.setFont(small)
             painter.setPen(Qt.GlobalColor.darkGray)
             painter.drawText(QRectF(0, 0, page.width(), band * 0.8),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, HEADER)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, header)
             painter.drawText(QRectF(0, page.height() - band * 0.8, page.width(), band * 0.8),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                              f"Page {index + 1} of {pages}")

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from ..model import Person
 from .known import KnownPeople, as_known
-from .tokens import tokenize
+from .redaction import LABELS
 
-_LABELS = re.compile(r"\b(?:Person|Doctor|Professor|Nurse|Colleague|Client) [A-Z]\b"
-                     r"|\[(?:name|place|organisation|address|email|link|handle|phone|postcode|"
-                     r"ZIP|number)\]")
+_LABELS = re.compile(r"\b(?:Person|Doctor|Professor|Nurse|Colleague|Client) [A-Z]\b|"
+                     + "|".join(re.escape(label) for label in LABELS))
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Leak:
     end: int
     text: str
     person: str  # the known person's display name (shown only to the journal's owner)
-    how: str  # "name", "part", "alias", "initials", "title", "fuzzy"
+    how: str  # "name", "part", "alias", "initials", "title", "fuzzy", "joined", "inside"
 
 
 def _mask(text: str, people: KnownPeople) -> str:
@@ -39,19 +38,11 @@ def _mask(text: str, people: KnownPeople) -> str:
 
 
 def find_known_leaks(text: str, known: KnownPeople | Iterable[Person]) -> list[Leak]:
-    """Every place ``text`` still names a known person; empty means the text may be exported."""
+    """Every place ``text`` still names a known person; empty means the text may be exported.
+
+    The same matching as redaction (``KnownPeople.find``: folded Unicode, names inside file
+    names, addresses, handles and links), and near misspellings wherever they stand."""
     people = as_known(known)
     masked = _mask(text, people)
-    leaks = [Leak(m.start, m.end, text[m.start:m.end], people.people[m.person].display, m.how)
-             for m in people.find(masked, fuzzy=False)]
-    taken = bytearray(len(text) + 1)
-    for x in leaks:
-        taken[x.start:x.end] = b"\x01" * (x.end - x.start)
-    for tok in tokenize(masked):
-        if 1 in taken[tok.start:tok.end]:
-            continue
-        hit = people.fuzzy_person(tok)
-        if hit is not None:
-            leaks.append(Leak(tok.start, tok.base_end, tok.base,
-                              people.people[hit].display, "fuzzy"))
-    return sorted(leaks, key=lambda x: x.start)
+    return [Leak(m.start, m.end, text[m.start:m.end], people.people[m.person].display, m.how)
+            for m in people.find(masked, fuzzy=True, everywhere=True)]

@@ -18,6 +18,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..model import Person, PersonKind
 from . import lexicon
+from .fold import fold, folded
+from .name_pieces import PartIndex, identifier_around
 from .redaction import Redaction
 from .tokens import TITLES, Token, tokenize
 
@@ -65,6 +67,7 @@ class KnownPeople:
         self.variants: list[Variant] = self._variants()
         self._exact_ci, self._exact_cs = self._compile()
         self._fuzzy_targets = self._fuzzy()
+        self._pieces = self._part_index()
 
     # -- pseudonyms ---------------------------------------------------------------------------
     def _pseudonyms(self) -> list[str]:
@@ -109,7 +112,7 @@ class KnownPeople:
                 out[key] = Variant(text, i, how, conf, cs)
 
         for i, p in enumerate(self.people):
-            full_names = [n for n in p.all_names() if n]
+            full_names = [folded(n) for n in p.all_names() if n]
             for n in full_names:
                 n = n.strip()
                 if re.fullmatch(r"(?:[A-Z]\.?\s?){1,4}", n):  # an alias made of initials
@@ -163,6 +166,18 @@ class KnownPeople:
 
         return build(ci, re.IGNORECASE), build(cs, 0)
 
+    def _part_index(self) -> PartIndex:
+        parts = [(v.text, v.person, v.case_sensitive) for v in self.variants
+                 if v.how in ("name", "part", "alias", "plural") and " " not in v.text]
+        initials: dict[int, set[str]] = {}
+        for i, p in enumerate(self.people):
+            for n in p.all_names():
+                words = [w for w in re.split(r"[\s\-]+", folded(n))
+                         if w and w.lower() not in PARTICLES and w[:1].isalpha()]
+                if len(words) >= 2:
+                    initials.setdefault(i, set()).update(w[0] for w in words)
+        return PartIndex(parts, initials)
+
     def _fuzzy(self) -> list[tuple[str, int]]:
         out = []
         for v in self.variants:
@@ -183,7 +198,40 @@ class KnownPeople:
         return None
 
     # -- matching -----------------------------------------------------------------------------
-    def find(self, text: str, *, fuzzy: bool = True) -> list[KnownMatch]:
+    def find(self, text: str, *, fuzzy: bool = True, everywhere: bool = False) -> list[KnownMatch]:
+        """Every mention of a known person in ``text`` (offsets in ``text`` as given).
+
+        Names are matched after Unicode folding (``fold.py``), as written in prose and inside
+        file names, addresses, handles and links (``name_pieces.py``).  ``everywhere`` (the export
+        gate) also tries near misspellings next to ``@`` and ``.``, which redaction leaves to the
+        e-mail and link patterns."""
+        f = fold(text)
+        t = f.text
+        found = self._exact(t)
+        taken = bytearray(len(t) + 1)
+        for m in found:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        for pm in self._pieces.find(t, taken):
+            found.append(KnownMatch(pm.start, pm.end, t[pm.start:pm.end], pm.person, pm.how, 0.9))
+            taken[pm.start:pm.end] = b"\x01" * (pm.end - pm.start)
+        if fuzzy and self._fuzzy_targets:
+            for tok in tokenize(t):
+                if 1 in taken[tok.start:tok.end]:
+                    continue
+                if not everywhere and (t[tok.start - 1:tok.start] in ("@", ".")
+                                       or t[tok.end:tok.end + 1] in ("@",)
+                                       or re.match(r"\.\w", t[tok.end:tok.end + 2])):
+                    continue
+                hit = self.fuzzy_person(tok)
+                if hit is not None:
+                    found.append(KnownMatch(tok.start, tok.base_end, tok.base, hit, "fuzzy", 0.6))
+        out = []
+        for m in _dedupe(found):
+            start, end = f.span(m.start, m.end)
+            out.append(KnownMatch(start, end, text[start:end], m.person, m.how, m.confidence))
+        return out
+
+    def _exact(self, text: str) -> list[KnownMatch]:
         found: list[KnownMatch] = []
         for pat in (self._exact_ci, self._exact_cs):
             if pat is None:
@@ -196,20 +244,7 @@ class KnownPeople:
                 if v.case_sensitive and v.how == "part" and lexicon.is_word(v.text):
                     conf = 0.6 if _sentence_initial(text, m.start()) else 0.8
                 found.append(KnownMatch(m.start(), m.end(), m.group(), v.person, v.how, conf))
-        if fuzzy and self._fuzzy_targets:
-            taken = bytearray(len(text) + 1)
-            for f in found:
-                taken[f.start:f.end] = b"\x01" * (f.end - f.start)
-            for tok in tokenize(text):
-                if 1 in taken[tok.start:tok.end] \
-                        or text[tok.start - 1:tok.start] in ("@", ".") \
-                        or text[tok.end:tok.end + 1] in ("@",) \
-                        or re.match(r"\.\w", text[tok.end:tok.end + 2]):
-                    continue
-                hit = self.fuzzy_person(tok)
-                if hit is not None:
-                    found.append(KnownMatch(tok.start, tok.base_end, tok.base, hit, "fuzzy", 0.6))
-        return _dedupe(found)
+        return found
 
     def fuzzy_person(self, tok: Token) -> int | None:
         """The person a near-miss spelling (``Margret``) most likely belongs to, if any."""
@@ -232,8 +267,16 @@ class KnownPeople:
     def redactions(self, text: str) -> list[Redaction]:
         """Redactions for every known-person mention, with titles and role nouns folded in."""
         out: list[Redaction] = []
+        whole: set[tuple[int, int]] = set()
         for m in self.find(text):
             start, end = m.start, m.end
+            ident = identifier_around(text, start, end)
+            if ident is not None:  # "zephyrine_quillfeather_notes.docx" -> "[file]"
+                if ident[:2] not in whole:
+                    whole.add(ident[:2])
+                    out.append(Redaction(ident[0], ident[1], text[ident[0]:ident[1]], ident[2],
+                                         "known_person", max(m.confidence, 0.9)))
+                continue
             rep = self.pseudonyms[m.person]
             t = _TITLE_BEFORE.search(text, 0, start)
             if t and m.how in ("part", "name", "fuzzy", "plural"):
@@ -277,7 +320,7 @@ def _merge_adjacent(text: str, spans: list[Redaction]) -> list[Redaction]:
     out: list[Redaction] = []
     for s in sorted(spans, key=lambda s: s.start):
         if out and out[-1].replacement == s.replacement and s.start >= out[-1].end \
-                and text[out[-1].end:s.start].strip() == "":
+                and text[out[-1].end:s.start].strip() in ("", "-"):
             prev = out.pop()
             s = Redaction(prev.start, s.end, text[prev.start:s.end], prev.replacement,
                           "known_person", min(prev.confidence, s.confidence))

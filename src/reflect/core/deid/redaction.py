@@ -13,6 +13,13 @@ KINDS = (
     "url", "handle", "postcode", "address", "number",
 )
 
+# The bracketed labels redaction writes; the export gate never reads them as names.
+LABELS = (
+    "[name]", "[place]", "[organisation]", "[address]", "[email]", "[link]", "[handle]", "[phone]",
+    "[postcode]", "[ZIP]", "[number]", "[file]", "[date]", "[month]", "[holiday]", "[venue]",
+    "[pet]", "[removed]",
+)
+
 
 @dataclass(frozen=True)
 class Redaction:

@@ -1,0 +1,1 @@
+"""The case-brief wizard: choose the case, review every redaction, export behind the final gate."""

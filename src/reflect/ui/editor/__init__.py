@@ -1,0 +1,1 @@
+"""The entry editor: a session's facts, narrative, demands and controls, theme chips, drafts and saving."""

@@ -1,0 +1,378 @@
+"""The main window: clients | entries | the entry editor, with menus and a status bar.
+
+It shows an open journal between ``attach(journal)`` and ``detach()``; ``detach`` (lock) keeps
+unsaved writing as an encrypted draft and then empties every widget that showed journal content.
+Dialogs and the lock/quit lifecycle live elsewhere (``workspace_commands``, ``session``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.ui.dialogs import prompts
+from reflect.ui.shell.client_list import ClientListModel, ClientListView
+from reflect.ui.shell.entry_filter import ALL, GENERAL, EntryFilter, parse_query
+from reflect.ui.shell.entry_list import EntryListView, EntryTableModel
+from reflect.ui.shell.menus import build_menus
+from reflect.ui.themes.analysis import ThemesAnalysis
+from reflect.ui.widgets.look import app_icon
+from reflect.ui.widgets.pages import label
+
+
+def default_editor_factory(journal, settings, parent):
+    from reflect.ui.editor.entry_editor import EntryEditor
+
+    return EntryEditor(journal, settings, parent)
+
+
+class MainWindow(QMainWindow):
+    lockRequested = Signal()
+    settingsChanged = Signal()
+    closed = Signal()  # the practitioner closed the window (after any unsaved-changes question)
+
+    def __init__(self, settings, editor_factory=None, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.journal = None
+        self.editor = None
+        self._editor_factory = editor_factory or default_editor_factory
+        self._summaries = []
+        self._filter = EntryFilter()
+        self._drafts_at_attach: set[str] = set()
+        self.setWindowTitle(self.tr("Reflect"))
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+
+        self.client_model = ClientListModel(self)
+        self.clients = ClientListView(self.client_model)
+        self.entry_model = EntryTableModel(self)
+        self.entries = EntryListView(self.entry_model)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search — words, client:dee, template:gibbs, "
+                                               "since:2025-03"))
+        self.search.setAccessibleName(self.tr("Search entries"))
+        self.search.setToolTip(self.tr(
+            "Type words to find entries that contain all of them.\n"
+            "client:NAME, template:NAME, since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
+            "Esc clears the search."))
+
+        left = self._column(self.tr("C&lients"), self.clients)
+        middle = self._column(self.tr("&Entries"), self.entries, self.search)
+        self.editor_holder = QWidget()
+        self.editor_layout = QVBoxLayout(self.editor_holder)
+        self.editor_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (left, middle, self.editor_holder):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([190, 500, 676])
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel()
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Showing 10000 of "
+                                                                              "10000 entries__"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.actions = build_menus(self)
+        self._edit_menu_extras = []
+        self.actions.lock.triggered.connect(self.lockRequested)
+        self.actions.quit.triggered.connect(self.close)
+        self.actions.new_entry.triggered.connect(self.new_entry)
+        self.actions.save.triggered.connect(self.save_entry)
+        self.actions.find.triggered.connect(self.focus_search)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.installEventFilter(self)
+        self.clients.scopeChanged.connect(self._scope_changed)
+        self.entries.entryActivated.connect(self._entry_activated)
+        self._restore_geometry()
+
+        self.themes = ThemesAnalysis(settings, self)
+        self.themes.updated.connect(self._themes_updated)
+        self.themes.cleared.connect(lambda: self.client_model.set_recurring({}))
+        self.themes_window = None  # made on first View → Themes
+
+        from reflect.ui.shell.commands import WorkspaceCommands
+        from reflect.ui.supervision.feature import SupervisionFeature
+
+        self.commands = WorkspaceCommands(self)
+        self.supervision = SupervisionFeature(self)
+
+    def _column(self, title: str, view: QWidget, above: QWidget | None = None) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(10, 10, 6, 10)
+        layout.setSpacing(8)
+        heading = label(title, "subtitle", wrap=False)
+        heading.setBuddy(view.tree if isinstance(view, EntryListView) else view)
+        layout.addWidget(heading)
+        if above is not None:
+            layout.addWidget(above)
+        layout.addWidget(view, 1)
+        return box
+
+    # --- the journal in, the journal out --------------------------------------------------
+
+    def attach(self, journal) -> None:
+        self.journal = journal
+        if self.editor is not None and hasattr(self.editor, "set_journal"):
+            self.editor.set_journal(journal)
+        else:
+            self.editor = self._editor_factory(journal, self.settings, self.editor_holder)
+            self.editor_layout.addWidget(self.editor)
+            self.editor.entrySaved.connect(self._entry_saved)
+            decided = getattr(self.editor, "themesDecided", None)
+            if decided is not None:
+                decided.connect(self.themes.entry_saved)
+            self.editor.dirtyChanged.connect(self.setWindowModified)
+            extra = getattr(self.editor, "edit_actions", None)
+            if extra and not self._edit_menu_extras:
+                self._edit_menu_extras = extra()
+                edit_menu = self.menuBar().actions()[1].menu()
+                edit_menu.insertActions(edit_menu.actions()[0], self._edit_menu_extras)
+                edit_menu.insertSeparator(edit_menu.actions()[len(self._edit_menu_extras)])
+        self.editor.setVisible(True)
+        self.setWindowTitle(self.tr("Reflect — %1").replace("%1", journal.path.stem) + "[*]")
+        self.reload()
+        self.themes.start(journal)
+        self.clients.select_key(ALL, quiet=True)
+        restored = self.commands.offer_drafts()
+        self._drafts_at_attach = set(journal.drafts()) - {restored}
+        if not self.editor.has_unsaved_changes():
+            if self._summaries:
+                first = self._summaries[0].id
+                self.entries.select_entry(first)
+                self.editor.load_entry(first)
+            else:
+                self.editor.new_entry(None, self.settings.default_template or None)
+        self.supervision.attach(journal)
+
+    def detach(self) -> None:
+        """Lock: keep unsaved writing as a draft, then empty everything that showed content."""
+        self._save_geometry()
+        if self.editor is not None and self.journal is not None and self.journal.is_open:
+            pending = getattr(self.editor, "pending_drafts", None)
+            for key, data in (pending() if pending else {}).items():
+                self.journal.save_draft(key, data)
+            flush = getattr(self.editor, "flush_draft", None)
+            if flush:
+                flush()
+        if self.editor is not None:
+            self.editor.clear()
+        self.supervision.detach()
+        self.themes.clear()
+        if self.themes_window is not None:
+            self.themes_window.save_geometry()
+            self.themes_window.hide()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.entry_model.clear()
+        self.client_model.clear()
+        self.entries.set_empty_text("")
+        self._summaries = []
+        self._filter.set_people([])
+        self.count_label.clear()
+        self.statusBar().clearMessage()
+        self.setWindowModified(False)
+        self.setWindowTitle(self.tr("Reflect"))
+        self.journal = None
+
+    # --- data -----------------------------------------------------------------------------
+
+    def reload(self, *, keep_scope: bool = True) -> None:
+        """Read summaries and clients again (after a save, a forget, an edit)."""
+        scope = self.clients.current_key() if keep_scope else ALL
+        self._summaries = self.journal.summaries()
+        clients = self.journal.clients()
+        self._filter.set_people(self.journal.people())
+        self._client_labels = {p.id: p.display for p in clients}
+        self.client_model.set_journal_data(clients, self._summaries)
+        self.clients.select_key(scope, quiet=True)
+        self.themes.keep_only({s.id for s in self._summaries})
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        if self.journal is None:
+            return
+        query = parse_query(self.search.text())
+        scope = self.clients.current_key()
+        rows = self._filter.apply(self._summaries, query, scope)
+        current = self.entries.current_id()
+        self.entry_model.set_rows(rows, self._client_labels)
+        if current:
+            self.entries.select_entry(current)
+        self._update_empty_text(query, scope)
+        total = len(self._summaries)
+        text = self.tr("%n entries", "", total)
+        if len(rows) != total:
+            text = self.tr("Showing %1 of %2").replace("%1", str(len(rows))).replace(
+                "%2", text)
+        self.count_label.setText(text)
+
+    def _update_empty_text(self, query, scope: str) -> None:
+        if not query.empty:
+            text = self.tr("Nothing matches your search.\nTry fewer words, or press Esc to "
+                           "clear it.")
+        elif not self._summaries:
+            text = self.tr("No entries yet.\nPress Ctrl+N after a session to write one.")
+        elif scope == GENERAL:
+            text = self.tr("No general reflections yet.\nThey are entries about your work "
+                           "with no particular client.")
+        else:
+            text = self.tr("No entries for this client yet.\nPress Ctrl+N to write one.")
+        self.entries.set_empty_text(text)
+
+    # --- what the practitioner does -------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_client_id(self) -> str | None:
+        key = self.clients.current_key()
+        return None if key in (ALL, GENERAL) else key
+
+    def new_entry(self) -> None:
+        if self.journal is None or not self.resolve_unsaved():
+            return
+        self.entries.tree.clearSelection()
+        self.entries.tree.setCurrentIndex(self.entry_model.index(-1, -1))
+        self.editor.new_entry(self.current_client_id(), self.settings.default_template or None)
+        self.editor.focus_narrative()
+
+    def save_entry(self) -> None:
+        if self.editor is not None and self.journal is not None:
+            self.editor.save()
+
+    def resolve_unsaved(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to move on."""
+        if self.editor is None or not self.editor.has_unsaved_changes():
+            return True
+        answer = prompts.ask_unsaved(self)
+        if answer == "save":
+            return self.editor.save()
+        if answer == "discard":
+            self.discard_editor_drafts()
+            return True
+        return False
+
+    def discard_editor_drafts(self) -> None:
+        pending = getattr(self.editor, "pending_drafts", None)
+        keys = set(pending()) if pending else set()
+        if self.journal is not None and self.journal.is_open:
+            keys |= set(self.journal.drafts()) - self._drafts_at_attach
+            for key in keys:
+                self.journal.discard_draft(key)
+
+    def _scope_changed(self, _key: str) -> None:
+        """Another client: list their entries and show the newest, unless writing is unsaved."""
+        self.apply_filter()
+        if self.entries.current_id() is None and not self.editor.has_unsaved_changes():
+            self.entries.select_first()
+
+    def _entry_activated(self, entry_id: str) -> None:
+        current = getattr(self.editor, "current_entry_id", lambda: None)()
+        if current == entry_id:
+            return
+        if not self.resolve_unsaved():
+            if current:
+                self.entries.select_entry(current)
+            return
+        self.editor.load_entry(entry_id)
+        self.discard_stale_drafts()
+
+    def discard_stale_drafts(self) -> None:
+        """Drafts of writing the practitioner chose to discard (nothing else is unsaved)."""
+        if self.journal is not None and not self.editor.has_unsaved_changes():
+            for key in set(self.journal.drafts()) - self._drafts_at_attach:
+                self.journal.discard_draft(key)
+
+    def _entry_saved(self, entry_id: str) -> None:
+        self.themes.entry_saved(entry_id)
+        self.reload()
+        self._list_entry(entry_id)
+        self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    def _list_entry(self, entry_id: str) -> None:
+        """Select the entry in the list, clearing the search and the client if they hide it."""
+        if not self.entries.select_entry(entry_id):
+            self.search.clear()
+            self.clients.select_key(ALL, quiet=True)
+            self.apply_filter()
+            self.entries.select_entry(entry_id)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Bring an entry into the editor (from the themes window), listing it in the middle."""
+        if self.journal is None:
+            return
+        self.raise_()
+        self.activateWindow()
+        self._list_entry(entry_id)
+        self._entry_activated(entry_id)
+
+    # --- themes -----------------------------------------------------------------------------
+
+    def _themes_updated(self) -> None:
+        self.client_model.set_recurring(self.themes.recurring_by_client())
+        if self.themes_window is not None:
+            self.themes_window.refresh()
+
+    def client_labels(self) -> dict[str, str]:
+        return {p.id: p.display for p in self.journal.clients()} if self.journal else {}
+
+    def show_themes(self) -> None:
+        if self.journal is None:
+            return
+        if self.themes_window is None:
+            from reflect.ui.themes.window import ThemesWindow
+
+            self.themes_window = ThemesWindow(self.themes, self.settings, self.client_labels,
+                                              self.show_entry, self)
+        self.themes_window.show()
+        self.themes_window.raise_()
+        self.themes_window.activateWindow()
+
+    # --- window ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.search.text()):
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.splitter_state:
+            self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+
+    def _save_geometry(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.splitter_state = bytes(self.splitter.saveState().toBase64()).decode()
+        self.settings.save_quietly()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.journal is not None and not self.resolve_unsaved():
+            event.ignore()
+            return
+        self._save_geometry()
+        self.themes.clear()  # no background read of the journal once it may close
+        if self.themes_window is not None:
+            self.themes_window.close()
+        event.accept()
+        QTimer.singleShot(0, self.closed)

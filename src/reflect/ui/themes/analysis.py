@@ -1,0 +1,208 @@
+"""The themes of the open journal, kept up to date without slowing the window.
+
+``ThemesAnalysis`` reads the journal a slice per turn of the event loop
+(:mod:`reflect.ui.themes.reader`), taking each unchanged entry's themes from those the journal
+kept; the entries left are detected on the thread pool (``workers.run_in_background``), in
+worker processes when there are many, and what was new is written back a batch at a time. It
+then keeps one result per entry in memory: after a save only that entry is detected again
+(``analyse_entry``, a few ms) and recurrence is recomputed from the kept results, which is
+cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
+result that arrives after a lock or a newer start is thrown away (the generation number).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reflect.core.model import Entry
+from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
+from reflect.core.themes.cache import KeptResults
+from reflect.core.themes.parallel import detect_compact, warm_up
+from reflect.core.themes.recurrence import recurring
+from reflect.ui import workers
+from reflect.ui.themes.reader import JournalReader
+
+KEEP_BATCH = 200  # detection results written per turn of the event loop (~10 ms)
+
+
+def _detect(reader: JournalReader, cancelled: threading.Event) -> list[list] | None:
+    """Runs on a pool thread: the themes of the entries nothing was kept for, detected in
+    worker processes when it can (journal text only in memory and pipes), compact."""
+    return detect_compact(reader.detector, [e.texts() for e in reader.todo],
+                          cancelled=cancelled.is_set)
+
+
+class ThemesAnalysis(QObject):
+    """Signals: ``analysing`` when work starts, ``updated`` with fresh results, ``cleared``."""
+
+    analysing = Signal()
+    updated = Signal()
+    cleared = Signal()
+    failed = Signal(str)
+
+    def __init__(self, settings, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.journal = None
+        self.result: JournalThemes | None = None
+        self.entries: dict[str, Entry] = {}
+        self._analyses: dict[str, EntryAnalysis] = {}
+        self._detector = None
+        self._generation = 0
+        self._pending: set[str] = set()  # saved while the whole journal was being analysed
+        self._cancelled = threading.Event()
+        self.busy = False
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def start(self, journal) -> None:
+        """Analyse the whole journal: read it a slice per turn of the event loop (the window
+        stays quick), then detect what changed since the themes the journal kept, off the UI
+        thread."""
+        self.clear()
+        self.journal = journal
+        self.busy = True
+        generation = self._generation
+        self._cancelled = threading.Event()
+        self.analysing.emit()
+        try:
+            reader = JournalReader(journal)
+            warm_up(reader.total - journal.kept_theme_count())  # workers ready while it reads
+        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+            self._failed(generation, exc)
+            return
+        QTimer.singleShot(0, lambda: self._read_some(generation, reader))
+
+    def _read_some(self, generation: int, reader: JournalReader) -> None:
+        if generation != self._generation or self.journal is None or not self.journal.is_open:
+            return
+        try:
+            done = reader.step()
+        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+            self._failed(generation, exc)
+            return
+        if not done:
+            QTimer.singleShot(0, lambda: self._read_some(generation, reader))
+        elif not reader.todo:
+            self._loaded(generation, reader)
+        else:
+            cancelled = self._cancelled
+            workers.run_in_background(lambda: _detect(reader, cancelled),
+                                      lambda found: self._take_some(generation, reader, found, 0),
+                                      lambda exc: self._failed(generation, exc))
+
+    def _take_some(self, generation: int, reader: JournalReader, found: list[list] | None,
+                   start: int) -> None:
+        if generation != self._generation or found is None:
+            return
+        done = reader.take(found, start)
+        if done < len(found):
+            QTimer.singleShot(0, lambda: self._take_some(generation, reader, found, done))
+        else:
+            self._loaded(generation, reader)
+
+    def clear(self) -> None:
+        """Lock: drop every result (they hold journal content) and ignore work still running
+        (detection under way stops, and its worker processes with it)."""
+        self._cancelled.set()
+        self._generation += 1
+        self.journal = None
+        self.result = None
+        self.entries = {}
+        self._analyses = {}
+        self._detector = None
+        self._pending = set()
+        self.busy = False
+        self.cleared.emit()
+
+    def _loaded(self, generation: int, reader: JournalReader) -> None:
+        if generation != self._generation:
+            return
+        self.busy = False
+        self._detector = reader.detector
+        self.entries = reader.entries
+        self._analyses = reader.analyses
+        if reader.kept.fresh:
+            self._keep(generation, reader.kept)
+        pending, self._pending = self._pending, set()
+        for entry_id in pending:
+            self._reanalyse(entry_id)
+        self.recompute()
+
+    def _keep(self, generation: int, kept: KeptResults) -> None:
+        """Write what was newly detected into the journal, a batch per turn of the event loop,
+        on the UI thread (the one that writes the journal), until a lock or a newer analysis."""
+        if generation != self._generation or self.journal is None or not self.journal.is_open:
+            return
+        kept.keep(self.journal, KEEP_BATCH)
+        if kept.fresh:
+            QTimer.singleShot(0, lambda: self._keep(generation, kept))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.busy = False
+        self.failed.emit(str(exc))
+
+    # --- keeping up with the journal ----------------------------------------------------------
+
+    def entry_saved(self, entry_id: str) -> None:
+        if self.journal is None:
+            return
+        if self.busy:
+            self._pending.add(entry_id)
+            return
+        self._reanalyse(entry_id)
+        self.recompute()
+
+    def _reanalyse(self, entry_id: str) -> None:
+        found = self.journal.entries(ids=[entry_id]) if self.journal.is_open else []
+        if not found:
+            self.entries.pop(entry_id, None)
+            self._analyses.pop(entry_id, None)
+            return
+        entry = found[0]
+        self.entries[entry_id] = entry
+        self._analyses[entry_id] = EntryAnalysis(entry_id, entry.date, entry.client_id,
+                                                 analyse_entry(entry, self._detector))
+
+    def keep_only(self, entry_ids: set[str]) -> None:
+        """After a delete or a forgotten client: drop results of entries no longer there."""
+        if self.busy or self.journal is None:
+            return
+        gone = set(self._analyses) - entry_ids
+        for entry_id in gone:
+            self._analyses.pop(entry_id, None)
+            self.entries.pop(entry_id, None)
+        if gone:
+            self.recompute()
+
+    def recompute(self) -> None:
+        """Recurrence and counts from the kept per-entry results, with the current rule."""
+        if self._detector is None:
+            return
+        analysed = sorted(self._analyses.values(), key=lambda a: (a.date, a.entry_id))
+        labels = {t.id: t.label for t in self._detector.themes}
+        for a in analysed:
+            for t in a.themes:
+                labels.setdefault(t.theme, t.label)
+        result = JournalThemes(analysed, [], labels)
+        window = self.settings.recurring_window
+        result.recurring = recurring(result.records(), window=window,
+                                     min_count=min(self.settings.recurring_min_count, window))
+        self.result = result
+        self.updated.emit()
+
+    # --- what views ask ------------------------------------------------------------------------
+
+    def recurring_by_client(self) -> dict[str, list[tuple[str, int, int]]]:
+        """client id -> [(theme label, count, of sessions)], strongest first."""
+        out: dict[str, list[tuple[str, int, int]]] = {}
+        if self.result is None:
+            return out
+        for r in self.result.recurring:
+            label = self.result.labels.get(r.theme, r.theme)
+            out.setdefault(r.client, []).append((label, r.count, r.of_sessions))
+        return out

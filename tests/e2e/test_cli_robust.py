@@ -1,0 +1,80 @@
+"""The `reflect` command on odd input and under signals: what a user sees in the terminal and
+what is left on disk."""
+
+import json
+
+import pytest
+
+from tests.e2e.test_cli import run
+
+
+@pytest.fixture
+def empty_journal(journal, journal_path):
+    journal.close()
+    return journal_path
+
+
+@pytest.fixture
+def filled_journal(sample_journal, journal_path):
+    sample_journal.close()
+    return journal_path
+
+
+def test_an_offset_date_imports_and_export_search_and_themes_still_work(empty_journal, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"date": "2025-06-02T10:00+02:00", "narrative": "felt rushed", "client": {"name": "Ada"}}\n'
+        '{"date": "2025-06-01T10:00", "narrative": "felt calm", "client": {"name": "Ada"}}\n')
+    result = run("import", source, "--journal", empty_journal, env_extra={"TZ": "UTC"})
+    assert result.returncode == 0, result.stderr
+    assert "UTC offset" in result.stderr
+    for command in (("export",), ("search", "felt"), ("themes", "--json")):
+        done = run(*command, "--journal", empty_journal)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    exported = run("export", "--journal", empty_journal).stdout.splitlines()
+    assert [json.loads(x)["date"] for x in exported] == ["2025-06-01T10:00", "2025-06-02T08:00"]
+
+
+def test_each_bad_import_line_is_one_line_of_output(empty_journal, tmp_path):
+    source = tmp_path / "bad.jsonl"
+    source.write_bytes(
+        b'\xef\xbb\xbf{"date": "2025-06-01T10:00", "narrative": "fine"}\n'
+        b'{"date": "2025-06-01T10:00", "narrative": "x", "setting": "Quillfeather"}\n'
+        b'{"date": "2025-06-01T10:00", "narrative": "x", "n": ' + b"[" * 20000 + b"]" * 20000 + b"}\n"
+        b'{"date": "2025-06-01T10:00", "narrative": "\\udc00 Quillfeather"}\n')
+    result = run("import", source, "--journal", empty_journal)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert [x.split(":")[1].strip() for x in lines[:3]] == ["line 2", "line 3", "line 4"]
+    assert lines[-1] == "reflect import: Nothing was imported."
+    assert "Quillfeather" not in result.stderr and "Traceback" not in result.stderr
+    assert run("export", "--journal", empty_journal).stdout == ""
+
+
+def test_verify_on_a_backup_leaves_its_bytes_as_they_were(filled_journal, tmp_path):
+    import hashlib
+
+    backup = run("backup", tmp_path / "copies", "--journal", filled_journal)
+    assert backup.returncode == 0, backup.stderr
+    copy = tmp_path / "copies" / backup.stdout.strip().rsplit("/", 1)[-1]
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    result = run("verify", "--journal", copy)
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]  # no -wal, no -shm
+
+
+def test_passwd_rotates_the_key_and_prints_the_new_recovery_code_once(filled_journal):
+    result = run("passwd", "--journal", filled_journal,
+                 env_extra={"REFLECT_NEW_PASSPHRASE": "a different one"})
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.strip()
+    assert len(code.replace("-", "")) == 32
+    assert "re-encrypted under a new key" in result.stderr
+    assert "still open with the old passphrase" in result.stderr  # what it does not reach
+    assert run("verify", "--journal", filled_journal).returncode == 1
+    opened = run("verify", "--journal", filled_journal, passphrase="a different one")
+    assert opened.returncode == 0, opened.stderr
+    from reflect.core.journal import Journal
+
+    Journal.open(filled_journal, recovery_code=code, readonly=True).close()

@@ -1,0 +1,161 @@
+"""Supervision in the app: a meeting logged with two suggestions is asked about on the next new
+entry for that client; 'helped' shows in the client's history; the self-check appears once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from drive import type_in_focus, unlock, visible_texts
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from reflect.core.journal import Journal
+from reflect.core.model import Entry, Person
+from reflect.core.supervision import SupervisionLog, history, self_checks
+from reflect.ui.supervision.history import SuggestionHistory
+from reflect.ui.supervision.meeting_dialog import MeetingDialog
+from reflect.ui.supervision.self_check_dialog import SelfCheckDialog
+from reflect.ui.supervision.suggestion_table import TEXT, TRY
+
+PASSPHRASE = "test passphrase 1"
+
+
+@pytest.fixture
+def client_journal(journal_path):
+    j, _ = Journal.create(journal_path, PASSPHRASE)
+    client = j.save_person(Person(name="Margaret Ellison", alias="M."))
+    j.save_entry(Entry(date=datetime(2026, 1, 5, 10), narrative="She stayed over again.",
+                       client_id=client.id))
+    j.close()
+    return journal_path, client.id
+
+
+@pytest.fixture
+def window(qtbot, make_session, client_journal):
+    path, _client = client_journal
+    session = make_session(path)
+    unlock(qtbot, session)
+    return session.window
+
+
+def fill_meeting(dialog: MeetingDialog, texts: list[str]) -> None:
+    dialog.group.setText("Thursday peer group")
+    dialog.minutes.setValue(90)
+    case = dialog.case_editors()[0]
+    case.question.setText("How do I end on time?")
+    case.questions.setPlainText("What happens in the last ten minutes?")
+    for text in texts:
+        row = case.suggestions.add()
+        case.suggestions.item(row, TEXT).setText(text)
+        case.suggestions.item(row, TRY).setCheckState(Qt.CheckState.Checked)
+
+
+def test_meeting_with_two_suggestions_prompts_on_the_next_entry_and_helped_shows_in_history(
+        qtbot, window, client_journal):
+    _path, client_id = client_journal
+    window.clients.select_key(client_id)
+    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id)
+    qtbot.addWidget(dialog)
+    assert dialog.case_editors()[0].client.currentText() == "M."
+    fill_meeting(dialog, ["offer a fixed end time", "say the time at the start"])
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    meeting = SupervisionLog(window.journal).meetings()[0]
+    assert [s.text for s in meeting.cases[0].suggestions] == [
+        "offer a fixed end time", "say the time at the start"]
+    window.supervision._changed()
+
+    window.actions.new_entry.trigger()
+    panel = window.supervision.panel
+    qtbot.waitUntil(panel.isVisible)
+    shown = visible_texts(panel)
+    assert "From supervision today: offer a fixed end time — did you? how did it go?" in shown
+    assert "From supervision today: say the time at the start — did you? how did it go?" in shown
+
+    first = panel.rows[0]
+    first.note.setText("ended at four, no fuss")
+    first.buttons["helped"].click()
+    assert "Kept: helped" in first.done.text() and not first.buttons["helped"].isVisible()
+
+    dialog = SuggestionHistory(window.journal, client_id, window)
+    qtbot.addWidget(dialog)
+    texts = visible_texts(dialog)
+    item = dialog.tree.topLevelItem(0).child(0)
+    assert (item.text(0), item.text(3)) == ("offer a fixed end time", "Helped")
+    assert "ended at four, no fuss" in item.child(0).text(0)
+    assert dialog.tree.topLevelItem(0).child(1).text(3) == "To try — waiting"
+    assert "M." in dialog.windowTitle() and "Margaret" not in texts
+
+    # the entry is written and saved: the answer given on it is linked to it
+    window.editor.focus_narrative()
+    type_in_focus(qtbot, window, "Ended on time today.")
+    with qtbot.waitSignal(window.editor.entrySaved, timeout=5000):
+        window.actions.save.trigger()
+    saved = window.editor.current_entry_id()
+    helped = history(window.journal, client_id)[0].suggestion
+    assert helped.follow_ups[0].entry_id == saved
+    assert panel.isVisible()  # still there for the second question
+
+    # an older entry of the client asks nothing
+    window.entries.select_entry(window.journal.summaries(client_id)[-1].id)
+    window.editor.load_entry(window.journal.summaries(client_id)[-1].id)
+    window.supervision.refresh_prompts()
+    assert not panel.isVisible()
+
+
+def test_history_records_and_dismisses(qtbot, window, client_journal):
+    _path, client_id = client_journal
+    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id)
+    qtbot.addWidget(dialog)
+    fill_meeting(dialog, ["walk her to the door"])
+    dialog.case_editors()[0].suggestions.item(0, TRY).setCheckState(Qt.CheckState.Unchecked)
+    dialog.save()
+    history_dialog = SuggestionHistory(window.journal, client_id, window)
+    qtbot.addWidget(history_dialog)
+    item = history_dialog.tree.topLevelItem(0).child(0)
+    assert item.text(3) == "Not chosen"
+    history_dialog.tree.setCurrentItem(item)
+    history_dialog.try_button.click()
+    assert history_dialog.tree.topLevelItem(0).child(0).text(3) == "To try — waiting"
+    history_dialog.state.setCurrentIndex(history_dialog.state.findData("dismissed"))
+    history_dialog.note.setText("not right for her")
+    history_dialog.record_button.click()
+    item = history_dialog.tree.topLevelItem(0).child(0)
+    assert item.text(3) == "Dismissed" and "not right for her" in item.child(0).text(0)
+    window.actions.new_entry.trigger()
+    window.supervision.refresh_prompts()
+    assert not window.supervision.panel.isVisible()  # settled: nothing to ask
+
+
+def test_the_monthly_self_check_appears_once_and_keeps_its_answers(qtbot, window):
+    banner = window.supervision.banner
+    assert banner.isVisible()
+    assert "self-check" in visible_texts(banner)
+    dialog = SelfCheckDialog(window.journal, window)
+    qtbot.addWidget(dialog)
+    dialog.set_answer("over_time", "yes")
+    dialog.set_answer("self_care", "sometimes")
+    dialog.notes["over_time"].setText("twice with M.")
+    dialog.save()
+    kept = self_checks(window.journal)
+    assert [(c.answers, c.notes) for c in kept] == [
+        ({"over_time": "yes", "self_care": "sometimes"}, {"over_time": "twice with M."})]
+    window.supervision.attach(window.journal)  # as after the next unlock
+    assert not banner.isVisible()
+
+
+def test_not_this_month_dismisses_the_self_check(qtbot, window):
+    banner = window.supervision.banner
+    banner.later.click()
+    assert not banner.isVisible()
+    assert [c.dismissed for c in self_checks(window.journal)] == [True]
+    window.supervision.attach(window.journal)
+    assert not banner.isVisible()
+
+
+def test_the_self_check_can_be_turned_off(qtbot, make_session, client_journal, ui_settings):
+    ui_settings.self_check_monthly = 0
+    session = make_session(client_journal[0])
+    unlock(qtbot, session)
+    assert not session.window.supervision.banner.isVisible()
