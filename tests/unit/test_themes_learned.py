@@ -37,8 +37,8 @@ def test_features_tell_whose_feeling_it_is():
 
 
 def test_features_mark_what_a_negation_reaches():
-    assert "neg>issue" in features("no boundary issues today")
-    assert "neg>issue" not in features("boundary issues today")
+    assert "neg>" + stem("issues") in features("no boundary issues today")
+    assert "neg>" + stem("issues") not in features("boundary issues today")
 
 
 def test_sentences_are_exact_spans_and_capped():
@@ -54,17 +54,24 @@ def _model(weights: dict[str, tuple[float, ...]], themes=("isolation",), thresho
 
 
 def test_a_learned_theme_shows_the_sentence_that_led_to_it():
-    model = _model({"w:alon": (4.0,), "i>alon": (1.0,)})
+    model = _model({"w:lighthouse": (4.0,), "i>keeper": (1.0,)})
     detector = ThemeDetector(ThemeDetector.builtin().lexicon, learned=model)
-    text = "Long day. Honestly I'm so alone in this job sometimes."
+    text = "Long day. Honestly I'm the lighthouse keeper of this job sometimes."
     hits = {h.theme: h for h in detector.detect_text(text)}
-    # "alone in this" is not a rule cue of isolation; the model found it, with its sentence
+    # no rule cue of isolation here; the model found it, with its sentence as the evidence
     hit = hits["isolation"]
-    assert [e.text for e in hit.evidence] == ["Honestly I'm so alone in this job sometimes."]
+    assert [e.text for e in hit.evidence] == ["Honestly I'm the lighthouse keeper of this job sometimes."]
     assert all(text[e.start:e.end] == e.text for e in hit.evidence)
     assert 0 < hit.score < 1
     rules_only = {h.theme for h in detector.detect_text(text, learned=False)}
     assert "isolation" not in rules_only
+
+
+def test_a_learned_theme_never_comes_from_a_negated_cue():
+    model = _model({"w:lonely": (6.0,)})
+    detector = ThemeDetector(ThemeDetector.builtin().lexicon, learned=model)
+    assert detector.detect_text("I'm never lonely in this work; the peer group is great.") == []
+    assert [h.theme for h in detector.detect_text("I'm so lonely in this work.")] == ["isolation"]
 
 
 def test_a_learned_theme_never_comes_from_a_trap():
@@ -74,7 +81,7 @@ def test_a_learned_theme_never_comes_from_a_trap():
 
 
 def test_a_user_theme_with_a_built_in_id_is_the_practitioners_alone():
-    model = _model({"w:alon": (6.0,)})
+    model = _model({"w:alone": (6.0,)})
     detector = ThemeDetector(ThemeDetector.builtin().lexicon, learned=model).with_user_themes(
         [{"id": "isolation", "label": "Mine", "cues": ["lighthouse"]}]
     )
@@ -91,6 +98,10 @@ def test_the_shipped_model_is_trained_on_the_repositorys_data():
     files = [ROOT / p for p in model.trained_on]
     assert files and all(f.exists() for f in files)
     assert fingerprint(files) == model.fingerprint, "retrain: python scripts/train_themes.py"
+    # the kept results' key names the model without loading it
+    from reflect.core.themes.learned import shipped_id
+
+    assert shipped_id() == model.id
 
 
 def test_the_shipped_detector_combines_rules_and_learned():

@@ -26,6 +26,7 @@ from reflect.core.themes.compiler import (
     compile_theme,
     plain_lowercase,
 )
+from reflect.core.themes.learned import LearnedModel, shipped_id, shipped_model
 from reflect.core.themes.lexicon import (
     Lexicon,
     ThemeDef,
@@ -34,7 +35,6 @@ from reflect.core.themes.lexicon import (
     load_builtin,
     user_theme_def,
 )
-from reflect.core.themes.learned import LearnedModel, shipped_model
 from reflect.core.themes.negation import ClauseIndex
 
 _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no cue matches
@@ -128,6 +128,13 @@ class ThemeDetector:
         return ThemeDetector(self.lexicon.with_themes(defs), self._learned)
 
     @property
+    def learned_id(self) -> str:
+        """Names the learned layer without loading it (for the key of kept results)."""
+        if self._learned == "shipped":
+            return shipped_id()
+        return self._learned.id if self._learned is not None else ""  # type: ignore[union-attr]
+
+    @property
     def learned(self) -> LearnedModel | None:
         """The learned layer this detector combines with its rules (None: rules alone)."""
         if self._learned == "shipped":
@@ -150,13 +157,18 @@ class ThemeDetector:
         fields = [(name, text[:MAX_FIELD_CHARS]) for name, text in fields if text]
         if not fields:
             return []
-        hits = self._rules(fields)
         model = self.learned if learned else None
-        if model is not None:
-            hits = self._with_learned(model, fields, hits)
-        return hits
+        if model is None:
+            return self._rules(fields)
+        vetoes: list[tuple[str, str, int, int]] = []
+        hits = self._rules(fields, vetoes)
+        return self._with_learned(model, fields, hits, vetoes)
 
-    def _with_learned(self, model: LearnedModel, fields, hits: list[ThemeHit]) -> list[ThemeHit]:
+    def _with_learned(
+        self, model: LearnedModel, fields, hits: list[ThemeHit], vetoes
+    ) -> list[ThemeHit]:
+        """``hits`` and the themes the learned layer finds besides, except in a sentence that
+        holds a trap of the theme or a negated cue of it ("never lonely")."""
         if not self._ready:
             self._compile()
         have = {h.theme for h in hits}
@@ -174,6 +186,8 @@ class ThemeDetector:
                 sentence = texts[name][start:end]
                 if compiled.exclusion is not None and compiled.exclusion.search(sentence):
                     continue  # a trap ("the garden boundary wall") is not the theme
+                if vetoes and _vetoed(vetoes, theme, name, texts[name], start, end):
+                    continue  # the rules saw the theme's cue in that sentence, negated
                 evidence.append(Evidence(name, start, end, sentence))
                 best = max(best, p)
                 if len(evidence) == _MAX_LEARNED_EVIDENCE:
@@ -187,7 +201,8 @@ class ThemeDetector:
         added.sort(key=lambda h: -h.score)
         return hits + added
 
-    def _rules(self, fields: list[tuple[str, str]]) -> list[ThemeHit]:
+    def _rules(self, fields: list[tuple[str, str]], vetoes: list | None = None) -> list[ThemeHit]:
+        """The rules' themes; a negated cue is added to ``vetoes`` as (theme, field, start, end)."""
         if not self._ready:
             self._compile()
         starts: list[int] = []
@@ -216,11 +231,21 @@ class ThemeDetector:
                 add((t, c, m.start(), m.end()))
         if not matches:
             return []
-        return self._score(self._kept(matches, scan, lowered, plain, starts, fields), fields)
+        raw: list | None = [] if vetoes is not None else None
+        hits = self._score(self._kept(matches, scan, lowered, plain, starts, fields, raw), fields)
+        if raw:
+            compiled = self._compiled
+            for t, start, end in raw:
+                i = bisect_right(starts, start) - 1
+                vetoes.append((compiled[t].theme.id, fields[i][0], start - starts[i], end - starts[i]))
+        return hits
 
-    def _kept(self, matches, scan, lowered, plain, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
+    def _kept(
+        self, matches, scan, lowered, plain, starts, fields, vetoes: list | None = None
+    ) -> dict[int, dict[int, list[Evidence]]]:
         """theme index -> cue index -> spans, leaving out every match that crosses fields, is
-        excluded, negated or misdirected."""
+        excluded, negated or misdirected. A negated match is added to ``vetoes`` as (theme,
+        start, end) in the joined text: the learned layer does not report its theme there."""
         found: dict[int, dict[int, list[Evidence]]] = {}
         compiled = self._compiled
         window = self.lexicon.negation_window
@@ -249,6 +274,8 @@ class ThemeDetector:
             if no is None:
                 no = negated[start] = clauses.negated(start, window)
             if no:
+                if vetoes is not None:
+                    vetoes.append((t, start, end))
                 continue
             perspective = theme.theme.cues[c].perspective
             if perspective != "any" and not clauses.allows(start, perspective):
@@ -284,6 +311,15 @@ class ThemeDetector:
                 hits.append((-score, t, ThemeHit(theme.id, round(score, 3), _distinct(evidence, order))))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits]
+
+
+def _vetoed(vetoes, theme: str, name: str, text: str, start: int, end: int) -> bool:
+    """Whether a negated cue of ``theme`` stands in the whole sentence around ``start:end``
+    ("I'm never lonely in this work; the peer group is great": neither part is isolation)."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    hi = min(ends) if ends else len(text)
+    return any(v[0] == theme and v[1] == name and lo <= v[2] < hi for v in vetoes)
 
 
 def _distinct(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:

@@ -21,6 +21,7 @@ needed, carrying the fingerprint of the data it was trained on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -37,21 +38,17 @@ MAX_WORDS = 80
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|;\s*|\s[-\u2013\u2014]+\s|\s*\x1f\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_FIRST = frozenset("i i'm i'd i've i'll im ive me my myself mine".split())
+_FIRST = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "me", "my", "myself", "mine"])
 _THIRD = frozenset(
-    "she he they she's he's they're she'd he'd they'd her him them his their hers theirs "
-    "herself himself themselves client client's".split()
+    ["she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "her", "him", "them", "his", "their", "hers", "theirs", "herself", "himself", "themselves", "client", "client's"]
 )
-_SUBJECT_FIRST = frozenset("i i'm i'd i've i'll im ive".split())
-_SUBJECT_THIRD = frozenset("she he they she's he's they're she'd he'd they'd client".split())
+_SUBJECT_FIRST = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive"])
+_SUBJECT_THIRD = frozenset(["she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "client"])
 _NEGATORS = frozenset(
-    "no not never nothing none nor without cannot can't couldn't don't doesn't didn't won't "
-    "wouldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't dont didnt doesnt "
-    "wasnt isnt cant couldnt wont".split()
+    ["no", "not", "never", "nothing", "none", "nor", "without", "cannot", "can't", "couldn't", "don't", "doesn't", "didn't", "won't", "wouldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "dont", "didnt", "doesnt", "wasnt", "isnt", "cant", "couldnt", "wont"]
 )
 _STOP = frozenset(
-    "a an the and or of to in on at for with as is was were be been am are it its this that "
-    "these those there then so".split()
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "as", "is", "was", "were", "be", "been", "am", "are", "it", "its", "this", "that", "these", "those", "there", "then", "so"]
 )
 _SUFFIXES = ("ingly", "edly", "ness", "ment", "ings", "ing", "ies", "ied", "ive", "ed", "es", "ly", "s")
 
@@ -175,19 +172,31 @@ class LearnedModel:
             spans.sort(key=lambda s: -s[3])
         return found
 
+    @property
+    def id(self) -> str:
+        """sha256 of what the model decides with (weights, bias, thresholds, features)."""
+        body = json.dumps([FEATURE_VERSION, self.themes, self._rounded()], separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()[:32]
+
+    def _rounded(self) -> dict:
+        return {
+            "bias": [round(b, 5) for b in self.bias],
+            "thresholds": [round(t, 4) for t in self.thresholds],
+            "weights": {f: [round(x, 4) for x in w] for f, w in sorted(self.weights.items())},
+        }
+
     def to_json(self) -> str:
-        return json.dumps(
+        """The shipped form; its first line names the model (read by :func:`shipped_id`)."""
+        return f'{{"id":"{self.id}",\n' + json.dumps(
             {
                 "feature_version": FEATURE_VERSION,
                 "fingerprint": self.fingerprint,
                 "trained_on": list(self.trained_on),
                 "themes": list(self.themes),
-                "bias": [round(b, 5) for b in self.bias],
-                "thresholds": [round(t, 4) for t in self.thresholds],
-                "weights": {f: [round(x, 4) for x in w] for f, w in sorted(self.weights.items())},
+                **self._rounded(),
             },
             separators=(",", ":"),
-        )
+        )[1:]
 
     @classmethod
     def from_json(cls, text: str) -> LearnedModel:
@@ -204,11 +213,28 @@ class LearnedModel:
         )
 
 
+def _shipped():
+    return resources.files("reflect").joinpath(MODEL_RESOURCE)
+
+
+@cache
+def shipped_id() -> str:
+    """The shipped model's id, read from its first line (the model itself is not loaded), or
+    "" when there is none: part of the key of the theme results a journal keeps."""
+    try:
+        with _shipped().open("r", encoding="utf-8") as f:
+            head = f.readline()
+    except (FileNotFoundError, OSError):
+        return ""
+    m = re.match(r'\{"id":"([0-9a-f]+)"', head)
+    return m.group(1) if m else "unnamed"
+
+
 @cache
 def shipped_model() -> LearnedModel | None:
     """The model shipped with Reflect (read once, when first needed), or None if absent."""
     try:
-        text = resources.files("reflect").joinpath(MODEL_RESOURCE).read_text("utf-8")
+        text = _shipped().read_text("utf-8")
     except (FileNotFoundError, OSError):
         return None
     return LearnedModel.from_json(text)
