@@ -41,9 +41,9 @@ def test_apply_uses_an_edited_set_of_spans():
     text = "Dee rang from Leeds on 2 April."
     r = deidentify(text, PEOPLE)
     kept = [s for s in r.spans if s.kind != "place"]  # the reviewer restores the town
-    assert apply(text, kept) == "The client rang from Leeds in April."
+    assert apply(text, kept) == "The client rang from Leeds on [date]."
     edited = [*kept, Redaction(14, 19, "Leeds", "a city", "place", 1.0)]
-    assert apply(text, edited) == "The client rang from a city in April."
+    assert apply(text, edited) == "The client rang from a city on [date]."
 
 
 def test_apply_refuses_spans_that_do_not_match():

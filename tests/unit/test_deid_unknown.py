@@ -48,7 +48,7 @@ def test_unknown_identifiers_are_redacted(text, gone):
     "I will ask her next time.",
     "We talked about grace and mercy.",
     "She sat in the den with a rose.",
-    "In May she was calmer; on Friday she cried.",
+    "In spring she was calmer; on Friday she cried.",
     "He was the only Black face in the room and the only Deaf one.",
     "Interpreted in BSL; the GP and HR were told; the EAP duty team logged it.",
     "Asked if we could follow each other on Instagram.",

@@ -1,9 +1,9 @@
-"""Dates, clock times and ages: coarsened rather than deleted, so the brief still reads well.
+"""Dates and clock times: coarsened rather than deleted, so the brief still reads well.
 
-- A date with a day becomes its month ("on 19 May" -> "in May"), or, given a reference date,
-  a relative phrase ("about three weeks later").  Weekdays, months and years alone stay.
+- A date with a day becomes, given a reference date, a relative phrase ("about three weeks
+  later"); without one, its year at most ("on 19 May 2025" -> "in 2025", "on 19 May" -> "on [date]").
+  Months alone, holidays and dates without a year are ``when.py``'s; ages ``ages.py``'s.
 - A clock time becomes a part of the day ("at 11:40" -> "in the late morning").
-- An age becomes a band ("She's 34" -> "She's in her 30s"; 90 and over -> "over 89").
 """
 
 from __future__ import annotations
@@ -32,31 +32,7 @@ NUMERIC_DATE_RE = re.compile(
 ORDINAL_RE = re.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
                         r"(?:century|floor|time|session|week|birthday|anniversary))")
 CLOCK_RE = re.compile(r"(?P<prep>\b(?:at|by|around|about|from|until|till)\s+)?\b(?P<h>[01]?\d|2[0-3])"
-                      r"[:.](?P<m>[0-5]\d)\s*(?P<ap>[ap]\.?m\b)?(?![\d:]|\.\d)", re.IGNORECASE)
-_NOT_AGE_UNIT = (
-    r"(?!\s*(?:%|per\s*cent|days?|weeks?|months?|years?(?!\s+old)|yrs?(?!\s+old)|hours?|hrs?|"
-    r"minutes?|mins?|seconds?|sessions?|times?|miles?|mi\b|km|kg|stone|st\b|lbs?|pounds?|quid|"
-    r"p\b|am\b|pm\b|a\.m|p\.m|o'clock|units?|drinks?|pints?|cigarettes?|steps?|metres?|feet|ft|"
-    r"people|of\b|out\s+of|/|:|\.\d|,\d|-\d))(?![a-z])"
-)
-AGE_SUBJECT_RE = re.compile(
-    r"\b(?P<who>he|she|they|who|[A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+has\s+just\s+"
-    r"turned|\s+will\s+be|\s+is\s+now|\s+was\s+only)\s+(?:only\s+|just\s+|now\s+)?(?P<n>\d{1,3})\b"
-    + _NOT_AGE_UNIT, re.IGNORECASE)
-AGE_WORD_RE = re.compile(
-    r"\b(?:aged|age|ages)\s+(?P<n>\d{1,3})\b|\b(?P<n2>\d{1,3})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)"
-    r"(?:[- ]old)?\b(?P<old>(?<=old)|(?<=yo)|(?<=y/o))?", re.IGNORECASE)
-AGE_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z]),\s+(?P<n>\d{1,3}),")
-AGE_PAREN_RE = re.compile(r"(?<=[A-Za-z])\s+\((?P<n>\d{1,3})\)")
-ORDINAL_AGE_RE = re.compile(
-    r"(?:(?<=['’]s )|(?<=\bhis )|(?<=\bher )|(?<=\bmy )|(?<=\bour )|(?<=\btheir ))"
-    r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th)\b"
-    r"(?!\s+(?:time|session|week|day|floor|century|anniversary))"
-    r"|\b(?P<n2>1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b")
-NINETIES_RE = re.compile(r"\b(?:in\s+)?(?:his|her|their)\s+(?:late\s+|early\s+|mid[- ])?(?:9|10)0s\b"
-                         r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE)
-
-
+                      r"[:.](?P<m>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\b))?(?![\d:]|\.\d)", re.IGNORECASE)
 def _month_num(token: str) -> int:
     t = token.lower().rstrip(".")
     name = MONTH_ABBR.get(t[:3], t) if t not in MONTHS else t
@@ -103,13 +79,10 @@ def _phrase(month: int, year: str | None, prep: str | None, month2: int | None,
                 d = date(y + (1 if d < ref else -1), month, day)
             rel = _relative(d, ref)
             return rel
-    name = MONTHS[month - 1].capitalize()
-    span = name if month2 in (None, month) else f"{name} to {MONTHS[month2 - 1].capitalize()}"
+    # A month dates a session too (Safe Harbor): without a reference, keep the year at most.
     if year:
-        span += f" {year}"
-    if p in ("", "on"):
-        return ("in " if month2 in (None, month) else "from ") + span
-    return f"{p} {span}"
+        return f"in {year}" if p in ("", "on") else f"{p} {year}"
+    return "[date]" if p == "" else f"{p} [date]"
 
 
 def find_dates(text: str, reference: date | datetime | None = None) -> list[Redaction]:
@@ -157,72 +130,4 @@ def find_times(text: str) -> list[Redaction]:
                 "around midday" if h < 14 else "in the afternoon" if h < 17 else
                 "in the early evening" if h < 19 else "in the evening")
         out.append(Redaction(m.start(), m.end(), m.group(), part, "time", 0.8))
-    return out
-
-
-def _pronoun(text: str, start: int, who: str | None = None, *, after_first: bool = False) -> str:
-    w = (who or "").lower()
-    if w in ("he", "she", "they"):
-        return {"he": "his", "she": "her", "they": "their"}[w]
-    title = re.search(r"\b(Mrs|Ms|Miss|Mr)\.?\s+[A-Z][\w'-]*,?\s*$", text[max(0, start - 40):start])
-    if title:
-        return "his" if title.group(1) == "Mr" else "her"
-    lo = max(0, start - 150)
-    window = text[lo:start + 150].lower()
-    hits = [(lo + m.start(), m.group()) for m in
-            re.finditer(r"\b(?:he|him|his|she|her|hers)\b", window)]
-    if not hits:
-        return "their"
-    before = [h for h in hits if h[0] < start]
-    after = [h for h in hits if h[0] > start]
-    pick = (after[0] if after_first and after else before[-1] if before else hits[0])
-    return "his" if pick[1] in ("he", "him", "his") else "her"
-
-
-def band(age: int, pronoun: str = "their") -> str:
-    if age >= 90:
-        return "over 89"
-    if age < 13:
-        return "a child"
-    if age < 20:
-        return f"in {pronoun} teens"
-    decade = age // 10 * 10
-    return f"in {pronoun} {decade}s"
-
-
-def find_ages(text: str) -> list[Redaction]:
-    out: list[Redaction] = []
-    for m in AGE_SUBJECT_RE.finditer(text):
-        n = int(m.group("n"))
-        if n > 115:
-            continue
-        pron = _pronoun(text, m.start("n"), m.group("who"))
-        out.append(Redaction(m.start("n"), m.end("n"), m.group("n"), band(n, pron), "age", 0.85))
-    for m in AGE_WORD_RE.finditer(text):
-        n = int(m.group("n") or m.group("n2"))
-        whole = m.group()
-        if m.group("n2") and not re.search(r"old|yo|y/o", whole, re.IGNORECASE):
-            continue  # "9 years" is a duration, not an age
-        if n > 115:
-            continue
-        pron = _pronoun(text, m.start())
-        if "-" in whole and whole.lower().endswith("old"):
-            rep = "90-plus-year-old" if n >= 90 else "young" if n < 13 else f"{n // 10 * 10}-something"
-        else:
-            rep = band(n, pron)
-        out.append(Redaction(m.start(), m.end(), whole, rep, "age", 0.9))
-    for rx in (AGE_APPOSITIVE_RE, AGE_PAREN_RE):
-        for m in rx.finditer(text):
-            n = int(m.group("n"))
-            if n > 115:
-                continue
-            pron = _pronoun(text, m.start("n"), after_first=True)
-            out.append(Redaction(m.start("n"), m.end("n"), m.group("n"), band(n, pron), "age", 0.75))
-    for m in ORDINAL_AGE_RE.finditer(text):
-        n = int(m.group("n") or m.group("n2"))
-        rep = "milestone birthday" if n % 10 == 0 else "birthday"
-        out.append(Redaction(m.start(), m.end(), m.group(), rep, "age", 0.85))
-    for m in NINETIES_RE.finditer(text):
-        rep = "milestone birthday" if "birthday" in m.group().lower() else "over 89"
-        out.append(Redaction(m.start(), m.end(), m.group(), rep, "age", 0.9))
     return out
