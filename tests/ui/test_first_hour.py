@@ -11,6 +11,7 @@ from drive import unlock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from reflect.core.changes import PEOPLE
 from reflect.core.client_labels import distinct_labels
 from reflect.core.model import EntrySummary, Person, PersonKind
 from reflect.ui.editor.entry_editor import EntryEditor
@@ -55,14 +56,19 @@ def test_a_new_name_in_the_client_field_offers_to_add_the_client(qtbot, journal,
     assert journal.entry(editor.current_entry_id()).client_id == dee.id
 
 
-def test_the_add_button_makes_the_client_and_tells_the_main_window(qtbot, journal, make_editor):
-    editor = make_editor(journal)
-    editor.new_entry(None)
-    editor.session.client.setEditText("Sam Reyes")
-    with qtbot.waitSignal(editor.clientCreated) as created:
-        qtbot.mouseClick(editor.session.add_client_button, Qt.MouseButton.LeftButton)
-    assert journal.person(created.args[0]).name == "Sam Reyes"
-    assert editor.session.client.currentText() == "Sam Reyes"
+def test_the_add_button_makes_the_client_and_the_lists_show_them(qtbot, make_session,
+                                                                  journal_path, journal):
+    journal.close()
+    session = make_session(journal_path)
+    unlock(qtbot, session)
+    window = session.window
+    window.actions.new_entry.trigger()
+    window.editor.session.client.setEditText("Sam Reyes")
+    qtbot.mouseClick(window.editor.session.add_client_button, Qt.MouseButton.LeftButton)
+    assert client_names(window.journal) == ["Sam Reyes"]
+    assert window.editor.session.client.currentText() == "Sam Reyes"
+    model = window.client_model
+    assert "Sam Reyes" in [model.index(i, 0).data() for i in range(model.rowCount())]
 
 
 def test_a_client_made_from_the_menu_can_be_chosen_in_the_open_draft(qtbot, make_session,
@@ -75,9 +81,9 @@ def test_a_client_made_from_the_menu_can_be_chosen_in_the_open_draft(qtbot, make
     qtbot.keyClicks(window.editor.narrative.writing_widget(), "Started writing before the client")
     assert window.editor.has_unsaved_changes()
 
-    # Journal → New Client… saves the person and reloads the window (what the dialog does)
+    # Journal → New Client… saves the person and announces it (what the dialog does)
     made = window.journal.save_person(Person(name="Ada Quinn", kind=PersonKind.CLIENT))
-    window.reload()
+    window.events.announce(PEOPLE, window.commands)
     combo = window.editor.session.client
     assert combo.findData(made.id) > 0  # offered in the open draft at once
     combo.setCurrentIndex(combo.findData(made.id))
