@@ -43,6 +43,9 @@ def create_application(argv: list[str] | None = None, look: str = "system"):
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(app_icon())
     apply_look(app, look)
+    from reflect.ui import plurals
+
+    plurals.install(app)  # "1 entry", not "1 entries"; before any locale's translations
     _install_translations(app)
     return app
 

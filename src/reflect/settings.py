@@ -43,6 +43,7 @@ class Settings:
     self_check_monthly: int = 1  # 1: offer the self-check once a month; 0: only from the menu
     presenting_minutes: int = 10  # presenting mode's countdown: presenting, then discussion
     discussion_minutes: int = 20
+    last_folder: str = ""  # where a brief was last saved or a file imported from (a folder)
     version: int = SETTINGS_VERSION
     path: Path | None = field(default=None, repr=False, compare=False)
 

@@ -89,7 +89,9 @@ def test_the_gate_refuses_a_brief_that_names_the_client(sample_journal, tmp_path
             write_brief(draft, fmt, target)
         assert list(out_dir.iterdir()) == []  # not the brief, not a temporary file
         message = str(info.value)
-        assert "not written" in message and "the client" in message and "line" in message
+        assert "not written" in message and "the client" in message
+        # where: the session's heading and the part of it, as a reader finds it (not a line)
+        assert "in “Session 1”, the narrative" in message and "line" not in message
         assert person_spans[0].original not in message  # the name itself never goes in a message
 
 

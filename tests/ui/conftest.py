@@ -23,6 +23,9 @@ def pytest_configure(config) -> None:
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication(["reflect-tests"])
+    from reflect.ui import plurals
+
+    plurals.install(_app)  # as the app does: English plural forms
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ folder, then renamed), so nothing readable is left elsewhere.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -44,7 +45,7 @@ def render(draft: BriefDraft, fmt: str = "md") -> str:
 
 
 def gate(draft: BriefDraft, text: str) -> None:
-    """Refuse, naming the problem (by role and line, never the name), if anyone known is left.
+    """Refuse, naming the problem (by role and the passage it is in, never the name), if anyone known is left.
 
     The text is read as written and as a browser or viewer would show it: character references
     (``&#90;``) and percent-escapes (``%5A``) decoded, so a name cannot hide behind either."""
@@ -56,11 +57,32 @@ def gate(draft: BriefDraft, text: str) -> None:
     labels = {p.display: draft.known.pseudonyms[i] for i, p in enumerate(draft.known.people)}
     problems = []
     for shown, leak in leaks:
-        line = shown.count("\n", 0, leak.start) + 1
-        problem = f"a {leak.how} of {labels.get(leak.person, 'a known person')} on line {line}"
+        problem = (f"a {leak.how} of {labels.get(leak.person, 'a known person')} "
+                   f"{_where(shown, leak.start)}")
         if problem not in problems:
             problems.append(problem)
     raise BriefRefused(problems)
+
+
+def _where(text: str, at: int) -> str:
+    """Where in the brief a position is, as a reader finds it: under which heading and in which
+    part ("in “Session 2 — a week later”, its demands"); never the words themselves."""
+    lines = text[:at].split("\n")
+    heading, part = "", ""
+    for line in lines[:-1]:
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            heading, part = stripped.lstrip("#").strip(), ""
+        elif re.fullmatch(r"\*\*[^*]+\*\*", stripped):
+            part = stripped.strip("*").strip().lower()
+    current = lines[-1].lstrip()
+    if current.startswith(">"):
+        part = "the narrative"
+    elif current.startswith("**What went well"):
+        part = "what went well"
+    if not heading:
+        return f"on line {len(lines)}"
+    return f"in “{heading}”" + (f", {part}" if part else "")
 
 
 def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:

@@ -17,6 +17,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -94,6 +96,7 @@ def _paint(md_text: str, writer: QPdfWriter, title: str, page_size: QPageSize | 
     # lay the document out at screen scale, then scale the painter up to the printer's dpi
     scale = dpi / 96.0
     doc.setPageSize(QSizeF(body.width() / scale, body.height() / scale))
+    keep_headings_with_next(doc)
     pages = doc.pageCount()
     painter = QPainter(writer)
     small = QFont("DejaVu Sans")
@@ -119,6 +122,31 @@ def _paint(md_text: str, writer: QPdfWriter, title: str, page_size: QPageSize | 
     finally:
         painter.end()
     return pages
+
+
+def _page_of(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def keep_headings_with_next(doc: QTextDocument) -> None:
+    """A heading never ends a page: one whose next block would start on the following page
+    moves to that page with it. ``doc`` has its page size set; blocks are checked in order,
+    as each move shifts what follows."""
+    layout = doc.documentLayout()
+    page_height = doc.pageSize().height()
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid() and block.text().strip():
+            top = layout.blockBoundingRect(block).top()
+            rect = layout.blockBoundingRect(following)
+            lines = following.layout()
+            first = lines.lineAt(0).height() if lines.lineCount() else rect.height()
+            if _page_of(top, page_height) != _page_of(rect.top() + first - 1, page_height):
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+        block = following
 
 
 def plain_text(md_text: str) -> str:

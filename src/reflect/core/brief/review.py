@@ -18,6 +18,7 @@ class ReviewState:
         self.draft = draft
         self._history: list[tuple[str, list[Redaction]]] = []
         self._leaks: dict[str, list[tuple[int, int]]] | None = None
+        self._roles: dict[tuple[str, int, int], str] = {}
 
     def rows(self) -> list[tuple[str, Redaction]]:
         return self.draft.all_redactions()
@@ -26,14 +27,25 @@ class ReviewState:
         """passage key -> (start, end) in the original of each known name left uncovered."""
         if self._leaks is None:
             found: dict[str, list[tuple[int, int]]] = {}
+            known = self.draft.known
+            roles = {p.display: known.pseudonyms[i] for i, p in enumerate(known.people)}
+            self._roles = {}
             for key, p in self.draft.passages.items():
-                for leak in find_known_leaks(p.original, self.draft.known):
+                for leak in find_known_leaks(p.original, known):
                     covered = any(s.start <= leak.start and leak.end <= s.end for s in p.spans)
                     overlapping = any(s.start < leak.end and leak.start < s.end for s in p.spans)
                     if not covered and not overlapping:
                         found.setdefault(key, []).append((leak.start, leak.end))
+                        self._roles[(key, leak.start, leak.end)] = roles.get(
+                            leak.person, "someone the journal knows")
             self._leaks = found
         return self._leaks
+
+    def leak_roles(self) -> list[tuple[str, str]]:
+        """(passage key, the person's role pseudonym, e.g. "the client's husband") of each
+        known name left showing, in passage order, once per person and passage."""
+        self.leaks()
+        return list(dict.fromkeys((key, role) for (key, _s, _e), role in self._roles.items()))
 
     def keep(self, key: str, span: Redaction) -> None:
         passage = self.draft.passages[key]

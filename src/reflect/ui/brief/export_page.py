@@ -28,6 +28,23 @@ FORMATS = (("pdf", "PDF — to print or share as a document"),
 FILTERS = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "md": "Markdown (*.md)"}
 
 
+def start_folder(settings) -> Path:
+    """Where a file dialog opens: the last folder used, else Documents, else home."""
+    last = Path(getattr(settings, "last_folder", "") or "")
+    if str(last) not in ("", ".") and last.is_dir():
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def remember_folder(settings, folder: Path) -> None:
+    if settings is not None and hasattr(settings, "last_folder"):
+        settings.last_folder = str(folder)
+        settings.save_quietly()
+
+
 class ExportPage(QWizardPage):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -76,17 +93,21 @@ class ExportPage(QWizardPage):
         return self.formats.checkedButton().property("fmt")
 
     def default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        """In the folder a brief was last saved in, else Documents, else the home folder —
+        never wherever the app happened to be started from."""
         template = self.wizard().review_state.draft.template.id
-        return Path(folder or Path.home()) / f"case-brief-{template}.{self.fmt()}"
+        return start_folder(getattr(self.wizard(), "settings", None)) / (
+            f"case-brief-{template}.{self.fmt()}")
 
     def initializePage(self) -> None:  # noqa: N802
         self.written = None
         draft = self.wizard().review_state.draft
         n, r = len(draft.sessions), len(draft.all_redactions())
-        self.summary.setText(self.tr("%1 · %2 session(s) · %3 redaction(s), reviewed by you.")
-                             .replace("%1", draft.template.label).replace("%2", str(n))
-                             .replace("%3", str(r)))
+        self.summary.setText(
+            self.tr("%1 · %2 · %3, reviewed by you.")
+            .replace("%1", draft.template.label)
+            .replace("%2", self.tr("%n sessions", "", n))
+            .replace("%3", self.tr("%n redactions", "", r)))
         self.result.clear()
         self.result.setProperty("role", None)
         self.open_folder.setVisible(False)
@@ -134,6 +155,7 @@ class ExportPage(QWizardPage):
             return
         self.busy.stop()
         self.written = Path(str(path))
+        remember_folder(getattr(self.wizard(), "settings", None), self.written.parent)
         self._set_writing(False)
         self._show_result(self.tr("The brief is saved as\n%1").replace("%1", str(self.written)))
         self.open_folder.setVisible(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.brief.marker import PassageMarker
-from reflect.ui.brief.models import RedactionTableModel
+from reflect.ui.brief.models import RedactionTableModel, passage_label
 from reflect.ui.brief.preview import KIND_COLOURS, LEAK, BriefPreview, kind_label
 from reflect.ui.widgets.pages import label
 
@@ -57,6 +57,12 @@ class ReviewPage(QWizardPage):
         self.problem.setVisible(False)
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setWordWrap(True)
+        # While a known name shows, going on is not possible; this says who and where.
+        self.blocked = label("", "error")
+        self.blocked.setVisible(False)
+        self.blocked.setWordWrap(True)
+        self.blocked.setAccessibleName(self.tr("Why you cannot go on"))
 
         self.preview = BriefPreview()
         self.legend = QWidget()
@@ -139,6 +145,7 @@ class ReviewPage(QWizardPage):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(8)
         outer.addWidget(self.problem)
+        outer.addWidget(self.blocked)
         outer.addWidget(split, 1)
         outer.addWidget(rule)
         outer.addWidget(self.reviewed)
@@ -172,13 +179,12 @@ class ReviewPage(QWizardPage):
         self.marker.set_draft(draft, leaks)
         self._fill_legend(sorted({s.kind for _k, s in rows}), bool(leaks))
         n, check = len(rows), self.model.uncertain_count()
-        text = (self.tr("%1 redactions, %2 to check") if n != 1 else
-                self.tr("%1 redaction, %2 to check"))
-        text = text.replace("%1", str(n)).replace("%2", str(check))
+        text = self.tr("%n redactions", "", n) + ", " + self.tr("%n to check", "", check)
         if leaks:
             count = sum(len(v) for v in leaks.values())
-            text += " · " + self.tr("%1 known name(s) still showing").replace("%1", str(count))
+            text += " · " + self.tr("%n known names still showing", "", count)
         self.count.setText(text)
+        self._show_blocked()
         self.undo_button.setEnabled(state.can_undo())
         self.keep_button.setEnabled(n > 0)
         if 0 <= current < n:
@@ -210,7 +216,25 @@ class ReviewPage(QWizardPage):
         self.problem.clear()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.reviewed.isChecked()
+        """Next only once every redaction is reviewed and no known name still shows."""
+        return self.reviewed.isChecked() and not self.state.leaks()
+
+    def _show_blocked(self) -> None:
+        found = self.state.leaks() and self.state.leak_roles()
+        if not found:
+            self.blocked.setVisible(False)
+            self.blocked.clear()
+            self.completeChanged.emit()
+            return
+        places = [self.tr("%1 in %2").replace("%1", role).replace("%2", passage_label(key, self.tr))
+                  for key, role in found[:3]]
+        more = len(found) - len(places)
+        where = "; ".join(places) + (self.tr("; and %n more", "", more) if more > 0 else "")
+        self.blocked.setText(self.tr(
+            "The brief still names someone the journal knows: %1. Select the words in red and "
+            "mark them for removal (or undo “Keep as written”) to go on.").replace("%1", where))
+        self.blocked.setVisible(True)
+        self.completeChanged.emit()
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -23,9 +23,11 @@ CASE, REVIEW, EXPORT = 0, 1, 2
 
 
 class BriefWizard(QWizard):
-    def __init__(self, journal, parent=None, client_id: str | None = None) -> None:
+    def __init__(self, journal, parent=None, client_id: str | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         self.journal = journal
+        self.settings = settings  # remembers the folder a brief was last saved in
         self.review_state: ReviewState | None = None
         self._case_key: tuple | None = None
         self.setWindowTitle(self.tr("Prepare a case brief"))

@@ -40,7 +40,8 @@ def offer_drafts(parent: QWidget, count: int) -> bool:
     """True to bring back unsaved writing found after an unlock."""
     text = _tr("You have unsaved writing from last time.")
     if count > 1:
-        text = _tr("You have unsaved writing from last time (%1 drafts).").replace("%1", str(count))
+        text = QCoreApplication.translate(
+            "Prompts", "You have unsaved writing from last time (%n drafts).", None, count)
     answer = QMessageBox.question(
         parent, _tr("Unsaved writing"),
         text + "\n\n" + _tr("Open it now so you can finish it? If you choose not to, "
@@ -63,10 +64,8 @@ def confirm_forget(
     copies: Sequence[Path] = (),
 ) -> bool:
     lines = [_tr("This permanently deletes:"), "", "• " + client]
-    if entries == 1:
-        lines.append("• " + _tr("1 entry about them"))
-    else:
-        lines.append("• " + _tr("%1 entries about them").replace("%1", str(entries)))
+    lines.append("• " + QCoreApplication.translate("Prompts", "%n entries about them", None,
+                                                   entries))
     lines += ["• " + name for name in people]
     lines += ["", _tr("Nothing of them stays in the journal, and this cannot be undone.")]
     if copies:

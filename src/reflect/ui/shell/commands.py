@@ -98,8 +98,8 @@ class WorkspaceCommands(QObject):
         summary = self.journal.forget_client(client_id)
         self._announce(changes(PEOPLE, ENTRIES, removed=[client_id]))
         self.host.show_status(
-            self.tr("%1 and their %2 entries are gone from the journal.")
-            .replace("%1", summary.client).replace("%2", str(summary.entries)), 8000)
+            self.tr("%1 and their %n entries are gone from the journal.", "", summary.entries)
+            .replace("%1", summary.client), 8000)
         forget.finish(self.parent_widget, self.journal, asked, summary,
                       self.host.settings.backup_folder)
 
@@ -165,7 +165,8 @@ class WorkspaceCommands(QObject):
             QMessageBox.information(self.parent_widget, self.tr("No clients yet"), self.tr(
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
-        BriefWizard(self.journal, self.parent_widget, self.host.current_client_id()).exec()
+        BriefWizard(self.journal, self.parent_widget, self.host.current_client_id(),
+                    self.host.settings).exec()
 
     def edit_user_themes(self) -> None:
         if self.journal is not None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.client_labels import distinct_labels
 from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS
+from reflect.core.client_labels import distinct_labels
 from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.dialogs import prompts
 from reflect.ui.editor.entry_editor import EntryEditor

@@ -178,7 +178,7 @@ class SupervisionFeature(QObject):
     def _make_brief(self, client_id: str) -> None:
         from reflect.ui.brief.wizard import BriefWizard
 
-        BriefWizard(self.journal, self.w, client_id).exec()
+        BriefWizard(self.journal, self.w, client_id, self.w.settings).exec()
 
     def present(self, client_id: str | None = None, markdown: str | None = None):
         """Presenting mode for a client's recent sessions (their brief, de-identified and

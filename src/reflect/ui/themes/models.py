@@ -149,8 +149,8 @@ class HeatMapModel(QAbstractTableModel):
             text = self.tr("%1 · %2: %n sessions", "", count).replace("%1", row.label) \
                 .replace("%2", label)
             if rec is not None:
-                text += "\n" + self.tr("Recurring: %1 of the last %2 sessions").replace(
-                    "%1", str(rec.count)).replace("%2", str(rec.of_sessions))
+                text += "\n" + self.tr("Recurring: %1 of the last %n sessions", "",
+                                        rec.of_sessions).replace("%1", str(rec.count))
             return text
         return None
 

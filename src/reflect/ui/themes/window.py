@@ -231,8 +231,8 @@ class ThemesWindow(QWidget):
 
     def _show_rule(self) -> None:
         n, of = self.settings.recurring_min_count, self.settings.recurring_window
-        self.rule.setText(self.tr("● recurring: in at least %1 of a client's last %2 sessions")
-                          .replace("%1", str(n)).replace("%2", str(of)))
+        self.rule.setText(self.tr("● recurring: in at least %1 of a client's last %n sessions",
+                                  "", of).replace("%1", str(n)))
         self.heat_hint.setText(self.tr("Sessions in which each theme came up. Choose a cell to "
                                        "see those entries and the words behind it."))
 
