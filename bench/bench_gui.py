@@ -87,8 +87,8 @@ def bench_startup(journal_path: Path, runs: int) -> float:
 def bench_in_process(journal_path: Path) -> tuple[float, float, float, float]:
     from reflect.app import create_application
     from reflect.core.journal import Journal
+    from reflect.settings import Settings
     from reflect.ui.shell.main_window import MainWindow
-    from reflect.ui.shell.settings import Settings
 
     app = create_application(["bench"], "light")
     settings = Settings(path=None)

@@ -48,8 +48,8 @@ def create_application(argv: list[str] | None = None, look: str = "system"):
 
 
 def main(journal_path: str | Path | None = None) -> int:
+    from reflect.settings import Settings
     from reflect.ui.shell import crash
-    from reflect.ui.shell.settings import Settings
 
     crash.install()
     settings = Settings.load()

@@ -100,6 +100,35 @@ def test_search_prints_date_client_and_snippet(filled_journal):
     assert run("search", "x", "--since", "yesterday", "--journal", filled_journal).returncode == 2
 
 
+def test_search_reads_the_apps_tokens(sample_journal, journal_path):
+    """`reflect search` takes the search field's tokens and finds what the app's filter shows."""
+    from datetime import datetime
+
+    from reflect.core.model import Entry
+    from reflect.core.query import EntryFilter, parse_query
+
+    for day, template in ((3, "dcs"), (4, "quick"), (5, "dcs")):
+        sample_journal.save_entry(Entry(datetime(2026, 1, day, 9), "written with a template",
+                                        template=template))
+    typed = "sister client:dee since:2025-03 until:2025-03-31"
+    shown = EntryFilter(sample_journal.people()).apply(sample_journal.summaries(), parse_query(typed))
+    template = "dcs"
+    by_template = EntryFilter(sample_journal.people()).apply(
+        sample_journal.summaries(), parse_query(f"template:{template}"))
+    sample_journal.close()
+    hits = json.loads(run("search", *typed.split(), "--json", "--journal", journal_path).stdout)
+    assert shown and [h["id"] for h in hits] == [s.id for s in shown]
+    assert all(h["client"] == "Deanna Whitcombe" and h["date"].startswith("2025-03") for h in hits)
+    flags = run("search", "sister", "--client", "Dee", "--since", "2025-03", "--until",
+                "2025-03-31", "--json", "--journal", journal_path)
+    assert json.loads(flags.stdout) == hits
+    hits = json.loads(run("search", f"template:{template}", "--json", "--journal",
+                          journal_path).stdout)
+    assert len(by_template) == 2 and [h["id"] for h in hits] == [s.id for s in by_template]
+    bad = run("search", "sister", "since:yesterday", "--journal", journal_path)
+    assert bad.returncode == 2 and "since:yesterday" in bad.stderr and not bad.stdout
+
+
 def test_passwd_changes_the_passphrase(filled_journal):
     result = run("passwd", "--journal", filled_journal,
                  env_extra={"REFLECT_NEW_PASSPHRASE": "a different one"})

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 import shiboken6
 
+from reflect.settings import Settings
 from reflect.ui import workers
-from reflect.ui.shell.settings import Settings
 
 PASSPHRASE = "test passphrase 1"  # the same as tests/conftest.py
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from drive import unlock
 
+from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.dialogs import prompts
 from reflect.ui.shell.client_list import ClientListModel
-from reflect.ui.shell.entry_filter import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.shell.entry_list import EntryTableModel
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from reflect.ui.shell.settings import SETTINGS_VERSION, Settings
+from reflect.settings import SETTINGS_VERSION, Settings
 
 
 def test_round_trip(tmp_path):

@@ -206,7 +206,7 @@ def test_empty_journal_says_what_to_do(qtbot, make_session, journal, journal_pat
 
 
 def test_evidence_is_escaped_and_marked():
-    from reflect.ui.themes.text import highlighted
+    from reflect.core.themes.explain import highlighted
 
     html = highlighted("a <b> & stayed over", [(8, 14), (10, 19)])
     assert "&lt;b&gt;" in html and "&amp;" in html
@@ -218,7 +218,7 @@ def test_recurrence_rule_is_clamped(ui_settings):
     ui_settings.recurring_window = 4
     ui_settings.recurring_min_count = 9
     ui_settings.save()
-    from reflect.ui.shell.settings import Settings
+    from reflect.settings import Settings
 
     loaded = Settings.load(ui_settings.path)
     assert (loaded.recurring_min_count, loaded.recurring_window) == (4, 4)

@@ -2,7 +2,7 @@
 
 from reflect.core.themes import parallel
 from reflect.core.themes.analysis import analyse_journal
-from reflect.ui.themes.reader import JournalReader
+from reflect.core.themes.reader import JournalReader
 
 
 def read_all(journal, budget=0.0):

@@ -1,4 +1,7 @@
-"""reflect search QUERY [--client NAME] [--since D] [--until D] [--json]"""
+"""reflect search QUERY [--client NAME] [--since D] [--until D] [--json]
+
+QUERY is the app's search language (:mod:`reflect.core.query`): words, ``client:``,
+``template:``, ``since:``, ``until:``."""
 
 from __future__ import annotations
 
@@ -10,13 +13,17 @@ from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reflect.core.search import parse_day, search
+    from reflect.core.query import parse_day, parse_query
+    from reflect.core.search import search
 
     try:
         parse_day(args.since)
         parse_day(args.until)
     except ValueError:
         raise UsageError("Dates look like 2025-03 or 2025-03-14.") from None
+    problems = parse_query(" ".join(args.query)).problems
+    if problems:
+        raise UsageError(f"Dates look like 2025-03 or 2025-03-14, not {problems[0]}.")
     with open_journal(args, readonly=True) as journal:
         hits = search(journal, " ".join(args.query), client=args.client,
                       since=args.since, until=args.until)
@@ -37,7 +44,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="find entries by words, client and dates")
-    p.add_argument("query", nargs="*", help="words that must all appear (quote a phrase)")
+    p.add_argument("query", nargs="*",
+                   help="words that must all appear (quote a phrase); client:NAME, template:NAME, "
+                        "since:DATE and until:DATE narrow it, as in the app's search field")
     p.add_argument("--client", metavar="NAME", help="only this client (name, alias or other name)")
     p.add_argument("--since", metavar="DATE", help="on or after, e.g. 2025-03 or 2025-03-14")
     p.add_argument("--until", metavar="DATE", help="on or before")

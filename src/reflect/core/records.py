@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from reflect.core.model import (
     Control,
@@ -93,17 +94,10 @@ def search_text(entry: Entry) -> str:
     return "\n".join(text for _, text in entry.texts() if text).lower()
 
 
-def entry_row(e: Entry) -> dict[str, object]:
-    summary = {
-        "date": format_date(e.date),
-        "first_line": e.first_line()[:200],
-        "stress_before": e.stress_before,
-        "stress_after": e.stress_after,
-        "planned_minutes": e.planned_minutes,
-        "actual_minutes": e.actual_minutes,
-        "setting": str(e.setting) if e.setting else None,
-        "template": e.template,
-    }
+def entry_plain(e: Entry) -> dict[str, Any]:
+    """An entry as plain JSON values (enums as their text, the date as ``format_date`` writes
+    it): the one mapping of an ``Entry`` that its row, the editor's draft and the interchange
+    format start from."""
     return {
         "id": e.id,
         "client_id": e.client_id,
@@ -118,76 +112,92 @@ def entry_row(e: Entry) -> dict[str, object]:
         "template": e.template,
         "themes": list(e.themes),
         "rejected_themes": list(e.rejected_themes),
+        "people_ids": list(e.people_ids),
+        "demands": [demand_plain(d) for d in e.demands],
+        "controls": [control_plain(c) for c in e.controls],
+    }
+
+
+def demand_plain(d: Demand) -> dict[str, Any]:
+    return {"id": d.id, "category": str(d.category), "text": d.text, "intensity": d.intensity,
+            "from_control": d.from_control}
+
+
+def control_plain(c: Control) -> dict[str, Any]:
+    return {"id": c.id, "timing": str(c.timing), "stance": str(c.stance) if c.stance else None,
+            "text": c.text, "outcome": c.outcome, "answers": c.answers}
+
+
+def entry_from_plain(p: dict[str, Any]) -> Entry:
+    """The ``Entry`` back from ``entry_plain``'s shape (rows in the order given)."""
+    return Entry(
+        id=p["id"],
+        client_id=p["client_id"],
+        date=parse_date(p["date"]),
+        setting=Setting(p["setting"]) if p["setting"] else None,
+        planned_minutes=p["planned_minutes"],
+        actual_minutes=p["actual_minutes"],
+        stress_before=p["stress_before"],
+        stress_after=p["stress_after"],
+        narrative=p["narrative"],
+        went_well=p["went_well"],
+        template=p["template"],
+        themes=list(p["themes"] or []),
+        rejected_themes=list(p.get("rejected_themes") or []),
+        people_ids=list(p["people_ids"]),
+        demands=[demand_from_plain(d) for d in p["demands"]],
+        controls=[control_from_plain(c) for c in p["controls"]],
+    )
+
+
+def demand_from_plain(d: dict[str, Any]) -> Demand:
+    return Demand(id=d["id"], category=DemandCategory(d["category"]), text=d["text"],
+                  intensity=d["intensity"], from_control=d["from_control"])
+
+
+def control_from_plain(c: dict[str, Any]) -> Control:
+    return Control(id=c["id"], timing=Timing(c["timing"]),
+                   stance=Stance(c["stance"]) if c["stance"] else None, text=c["text"],
+                   outcome=c["outcome"], answers=c["answers"])
+
+
+def entry_row(e: Entry) -> dict[str, object]:
+    plain = entry_plain(e)
+    summary = {
+        "date": plain["date"],
+        "first_line": e.first_line()[:200],
+        "stress_before": e.stress_before,
+        "stress_after": e.stress_after,
+        "planned_minutes": e.planned_minutes,
+        "actual_minutes": e.actual_minutes,
+        "setting": plain["setting"],
+        "template": e.template,
+    }
+    return {
+        "id": e.id,
+        **{column: plain[column] for column in ENTRY_COLUMNS},
         "summary": summary,
         "search": search_text(e),
     }
 
 
 def demand_row(entry_id: str, position: int, d: Demand) -> dict[str, object]:
-    return {
-        "id": d.id,
-        "entry_id": entry_id,
-        "position": position,
-        "category": str(d.category),
-        "text": d.text,
-        "intensity": d.intensity,
-        "from_control": d.from_control,
-    }
+    return {"entry_id": entry_id, "position": position, **demand_plain(d)}
 
 
 def control_row(entry_id: str, position: int, c: Control) -> dict[str, object]:
-    return {
-        "id": c.id,
-        "entry_id": entry_id,
-        "position": position,
-        "timing": str(c.timing),
-        "stance": str(c.stance) if c.stance else None,
-        "text": c.text,
-        "outcome": c.outcome,
-        "answers": c.answers,
-    }
+    return {"entry_id": entry_id, "position": position, **control_plain(c)}
 
 
 def entry_from_rows(
     r: dict, demands: list[dict], controls: list[dict], people_ids: list[str]
 ) -> Entry:
-    return Entry(
-        id=r["id"],
-        client_id=r["client_id"],
-        date=parse_date(r["date"]),
-        setting=Setting(r["setting"]) if r["setting"] else None,
-        planned_minutes=r["planned_minutes"],
-        actual_minutes=r["actual_minutes"],
-        stress_before=r["stress_before"],
-        stress_after=r["stress_after"],
-        narrative=r["narrative"],
-        went_well=r["went_well"],
-        template=r["template"],
-        themes=list(r["themes"] or []),
-        rejected_themes=list(r.get("rejected_themes") or []),
-        people_ids=people_ids,
-        demands=[
-            Demand(
-                id=d["id"],
-                category=DemandCategory(d["category"]),
-                text=d["text"],
-                intensity=d["intensity"],
-                from_control=d["from_control"],
-            )
-            for d in sorted(demands, key=lambda d: d["position"])
-        ],
-        controls=[
-            Control(
-                id=c["id"],
-                timing=Timing(c["timing"]),
-                stance=Stance(c["stance"]) if c["stance"] else None,
-                text=c["text"],
-                outcome=c["outcome"],
-                answers=c["answers"],
-            )
-            for c in sorted(controls, key=lambda c: c["position"])
-        ],
-    )
+    return entry_from_plain({
+        **r,
+        "people_ids": people_ids,
+        "demands": sorted(demands, key=lambda d: d["position"]),
+        "controls": sorted(controls, key=lambda c: c["position"]),
+    })
 
 
 def summary_from_row(row_id: str, client_id: str | None, s: dict, text: str | None) -> EntrySummary:

@@ -1,14 +1,15 @@
-"""Finding entries: words (all must appear), a client, a date range."""
+"""Finding entries in a journal: the search language of :mod:`reflect.core.query` (words,
+``client:``, ``template:``, ``since:``, ``until:``), plus a client and a date range given apart
+(the ``reflect search`` options)."""
 
 from __future__ import annotations
 
-import re
-import shlex
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from reflect.core.journal import Journal
 from reflect.core.model import EntrySummary, Person
+from reflect.core.query import EntryFilter, names_of, parse_day, parse_query, words_match
 from reflect.core.records import local_time
 
 SNIPPET_CHARS = 140
@@ -22,27 +23,6 @@ class SearchHit:
     snippet: str
 
 
-def parse_day(text: str | None, *, end: bool = False) -> datetime | None:
-    """'2025-03' or '2025-03-11' or a full ISO timestamp; an end bound covers its whole day."""
-    if not text:
-        return None
-    text = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        text += "-01"
-    value = datetime.fromisoformat(text)
-    if end and len(text) <= 10:
-        value = value.replace(hour=23, minute=59, second=59)
-    return local_time(value)
-
-
-def terms(query: str) -> list[str]:
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        parts = query.split()
-    return [p.casefold() for p in parts if p.strip()]
-
-
 def matches(
     summary: EntrySummary,
     words: list[str],
@@ -54,11 +34,8 @@ def matches(
         return False
     if until and summary.date > until:
         return False
-    if not words:
-        return True
     client = people.get(summary.client_id) if summary.client_id else None
-    names = " ".join(client.all_names()).casefold() if client else ""
-    return all(w in summary.text or w in names for w in words)
+    return words_match(words, summary.text, names_of(client))
 
 
 def snippet(text: str, words: list[str]) -> str:
@@ -70,6 +47,12 @@ def snippet(text: str, words: list[str]) -> str:
     return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(flat) else "")
 
 
+def _bound(value: str | date | None, *, end: bool) -> datetime | None:
+    if isinstance(value, datetime):
+        return local_time(value)
+    return parse_day(str(value) if value else None, end=end)
+
+
 def search(
     journal: Journal,
     query: str = "",
@@ -78,29 +61,38 @@ def search(
     since: str | date | None = None,
     until: str | date | None = None,
 ) -> list[SearchHit]:
-    """Matching entries, newest first."""
-    words = terms(query)
-    lo = local_time(since) if isinstance(since, datetime) else parse_day(
-        str(since) if since else None)
-    hi = local_time(until) if isinstance(until, datetime) else parse_day(
-        str(until) if until else None, end=True)
+    """Matching entries, newest first. ``query`` may hold tokens as the app's search field does;
+    ``client``, ``since`` and ``until`` narrow it further. A date token that cannot be read
+    raises ``ValueError`` naming it."""
+    parsed = parse_query(query)
+    if parsed.problems:
+        raise ValueError(f"Dates look like 2025-03 or 2025-03-14, not {parsed.problems[0]!r}.")
+    words = parsed.words
+    bounds = [b for b in (parsed.since, _bound(since, end=False)) if b]
+    parsed.since = max(bounds, default=None)
+    bounds = [b for b in (parsed.until, _bound(until, end=True)) if b]
+    parsed.until = min(bounds, default=None)
     people = {p.id: p for p in journal.people()}
-    client_ids: set[str] = set()
+    client_ids: set[str] | None = None
     if client:
-        found = journal.find_people(client)
-        if not found:
-            return []
-        client_ids = {p.id for p in found}
-    names = {pid: " ".join(p.all_names()).casefold() for pid, p in people.items()}
+        client_ids = {p.id for p in journal.find_people(client)}
+    if parsed.clients:
+        named = EntryFilter(people.values())
+        for part in parsed.clients:
+            ids = named.clients_named(part)
+            client_ids = ids if client_ids is None else client_ids & ids
+    if client_ids is not None and not client_ids:
+        return []
+    names = {pid: names_of(p) for pid, p in people.items()}
 
     def text_filter(client_id: str | None, text: str) -> bool:
-        if client and client_id not in client_ids:
+        if client_ids is not None and client_id not in client_ids:
             return False
-        known = names.get(client_id, "") if client_id else ""
-        return all(w in text or w in known for w in words)
+        return words_match(words, text, names.get(client_id, ""))
 
     found_summaries = [
-        s for s in journal.summaries(text_filter=text_filter) if matches(s, [], people, lo, hi)
+        s for s in journal.summaries(text_filter=text_filter)
+        if parsed.dated(s.date) and parsed.templated(s.template)
     ]
     narratives = journal.narratives([s.id for s in found_summaries])
     return [

@@ -13,10 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 
 from reflect.core.brief import build_brief
+from reflect.core.brief.review import ReviewState
 from reflect.ui.brief.case_page import CasePage
 from reflect.ui.brief.export_page import ExportPage
 from reflect.ui.brief.review_page import ReviewPage
-from reflect.ui.brief.review_state import ReviewState
 from reflect.ui.widgets.look import app_icon
 
 CASE, REVIEW, EXPORT = 0, 1, 2

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.drafts import EMPTY_CONTROL, EMPTY_DEMAND
 from reflect.core.model import DemandCategory, Stance, Timing
-from reflect.ui.editor.state import EMPTY_CONTROL, EMPTY_DEMAND
 from reflect.ui.widgets.style import MutedLabel, segments
 
 

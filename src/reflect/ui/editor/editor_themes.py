@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from reflect.core import drafts as states
 from reflect.core.themes.analysis import EntryTheme
-from reflect.ui.editor import state as states
 from reflect.ui.editor import theme_chips_detect as detection
 from reflect.ui.editor.theme_chips import ACCEPT, REJECT, ThemeChipsPanel
 

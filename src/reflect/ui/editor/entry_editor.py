@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
+from reflect.core import drafts as states
 from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
 from reflect.core.templates import get_template, has_template
-from reflect.ui.editor import state as states
 from reflect.ui.editor.demand_control_lists import RowList
 from reflect.ui.editor.editor_themes import EditorThemes
 from reflect.ui.editor.view import DEFAULT_TEMPLATE, EntryEditorView

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.model import EntrySummary, Person
-from reflect.ui.shell.entry_filter import ALL, GENERAL
+from reflect.core.query import ALL, GENERAL
 from reflect.ui.widgets.look import muted_color
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
+from reflect.core.query import ALL
 from reflect.ui.brief.wizard import BriefWizard
 from reflect.ui.dialogs import prompts
 from reflect.ui.dialogs.profile import ProfileDialog
-from reflect.ui.shell.entry_filter import ALL
 from reflect.ui.shell.menus import SHORTCUTS
 from reflect.ui.themes.user_dialog import edit_user_themes
 from reflect.ui.widgets.look import apply_look

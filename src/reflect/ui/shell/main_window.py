@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.dialogs import prompts
 from reflect.ui.shell.client_list import ClientListModel, ClientListView
-from reflect.ui.shell.entry_filter import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.shell.entry_list import EntryListView, EntryTableModel
 from reflect.ui.shell.menus import build_menus
 from reflect.ui.themes.analysis import ThemesAnalysis

@@ -1,7 +1,7 @@
 """The themes of the open journal, kept up to date without slowing the window.
 
 ``ThemesAnalysis`` reads the journal a slice per turn of the event loop
-(:mod:`reflect.ui.themes.reader`), taking each unchanged entry's themes from those the journal
+(:mod:`reflect.core.themes.reader`), taking each unchanged entry's themes from those the journal
 kept; the entries left are detected on the thread pool (``workers.run_in_background``), in
 worker processes when there are many, and what was new is written back a batch at a time. It
 then keeps one result per entry in memory: after a save only that entry is detected again
@@ -20,9 +20,9 @@ from reflect.core.model import Entry
 from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
 from reflect.core.themes.cache import KeptResults
 from reflect.core.themes.parallel import detect_compact, warm_up
+from reflect.core.themes.reader import JournalReader
 from reflect.core.themes.recurrence import recurring
 from reflect.ui import workers
-from reflect.ui.themes.reader import JournalReader
 
 KEEP_BATCH = 200  # detection results written per turn of the event loop (~10 ms)
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reflect.core.query import GENERAL
 from reflect.core.themes.analysis import JournalThemes
 from reflect.core.themes.recurrence import Recurrence
-from reflect.ui.shell.entry_filter import GENERAL
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # a client id or GENERAL (rows); a theme id (columns)
 THEME_ROLE = Qt.ItemDataRole.UserRole + 1

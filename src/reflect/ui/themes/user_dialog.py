@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.journal import Journal
-from reflect.ui.themes import user_form as form
+from reflect.core.themes import user_rules as form
 from reflect.ui.widgets.style import MutedLabel
 
 

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.query import ALL, GENERAL
+from reflect.core.themes.explain import dcs_sentences, evidence_html
 from reflect.core.themes.recurrence import counts_by_month
-from reflect.ui.shell.entry_filter import ALL, GENERAL
 from reflect.ui.themes.analysis import ThemesAnalysis
 from reflect.ui.themes.chart import ThemeMonthsChart
 from reflect.ui.themes.heatmap import HeatMapView
@@ -44,7 +45,6 @@ from reflect.ui.themes.models import (
 from reflect.ui.themes.models import (
     RECURRING_ROLE as CELL_RECURRING,
 )
-from reflect.ui.themes.text import dcs_sentences, evidence_html
 from reflect.ui.widgets.pages import label
 
 EMPTY = "Themes appear here once you have written a few entries."

@@ -1,8 +1,9 @@
-"""The entry editor's state as a plain dict: what a draft holds, and how it maps to an ``Entry``.
+"""An entry draft, as the editor autosaves it in the journal: the editor's state as a plain dict,
+and how it maps to an ``Entry`` (through ``records.entry_plain``, the one mapping).
 
 A draft must bring back *everything* the practitioner had on screen, including a client name typed
 but not yet saved, so the state is its own shape rather than an ``Entry``. Only plain JSON types
-go in (str, int, None, lists, dicts): the journal encrypts it as it is. No Qt here.
+go in (str, int, None, lists, dicts): the journal encrypts it as it is.
 """
 
 from __future__ import annotations
@@ -10,17 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from reflect.core.model import (
-    Control,
-    Demand,
-    DemandCategory,
-    Entry,
-    Setting,
-    Stance,
-    Timing,
-)
+from reflect.core import records
+from reflect.core.model import DemandCategory, Entry, Timing
 
 STATE_VERSION = 1
+# what an entry takes from the state as it is
+ENTRY_KEYS = ("date", "setting", "planned_minutes", "actual_minutes", "stress_before",
+              "stress_after", "narrative", "themes", "rejected_themes", "people_ids")
 
 EMPTY_DEMAND: dict[str, Any] = {
     "id": None,
@@ -39,8 +36,9 @@ EMPTY_CONTROL: dict[str, Any] = {
 }
 
 
-def format_date(value: datetime) -> str:
-    return value.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+def minute_date(value: datetime) -> str:
+    """A date as the editor holds it: to the minute."""
+    return records.format_date(value.replace(second=0, microsecond=0))
 
 
 def empty_state(template_id: str, date: datetime, client_id: str | None = None) -> dict[str, Any]:
@@ -48,7 +46,7 @@ def empty_state(template_id: str, date: datetime, client_id: str | None = None) 
         "version": STATE_VERSION,
         "entry_id": None,
         "template": template_id,
-        "date": format_date(date),
+        "date": minute_date(date),
         "client_id": client_id,
         "client_name": "",
         "setting": None,
@@ -86,44 +84,16 @@ def normalise(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def state_from_entry(entry: Entry, client_name: str = "") -> dict[str, Any]:
+    plain = records.entry_plain(entry)
     return {
         "version": STATE_VERSION,
-        "entry_id": entry.id,
+        "entry_id": plain.pop("id"),
+        **plain,
         "template": entry.template or "",
-        "date": format_date(entry.date),
-        "client_id": entry.client_id,
+        "date": minute_date(entry.date),
         "client_name": client_name,
-        "setting": str(entry.setting) if entry.setting else None,
-        "planned_minutes": entry.planned_minutes,
-        "actual_minutes": entry.actual_minutes,
-        "stress_before": entry.stress_before,
-        "stress_after": entry.stress_after,
-        "narrative": entry.narrative,
         "went_well": entry.went_well or "",
-        "demands": [
-            {
-                "id": d.id,
-                "category": str(d.category),
-                "text": d.text,
-                "intensity": d.intensity,
-                "from_control": d.from_control,
-            }
-            for d in entry.demands
-        ],
-        "controls": [
-            {
-                "id": c.id,
-                "timing": str(c.timing),
-                "stance": str(c.stance) if c.stance else None,
-                "text": c.text,
-                "outcome": c.outcome or "",
-                "answers": c.answers,
-            }
-            for c in entry.controls
-        ],
-        "themes": list(entry.themes),
-        "rejected_themes": list(entry.rejected_themes),
-        "people_ids": list(entry.people_ids),
+        "controls": [{**c, "outcome": c["outcome"] or ""} for c in plain["controls"]],
     }
 
 
@@ -149,47 +119,23 @@ def problems(state: dict[str, Any], prefill: str = "") -> list[str]:
 def entry_from_state(state: dict[str, Any], client_id: str | None) -> Entry:
     """The ``Entry`` to save. Rows left wholly blank are dropped; nothing typed is."""
     demands = [
-        Demand(
-            id=d["id"],
-            category=DemandCategory(d["category"]),
-            text=d["text"].strip(),
-            intensity=d["intensity"],
-            from_control=d["from_control"],
-        )
-        for d in state["demands"]
-        if not _blank(d["text"])
+        {**d, "text": d["text"].strip()} for d in state["demands"] if not _blank(d["text"])
     ]
     controls = [
-        Control(
-            id=c["id"],
-            timing=Timing(c["timing"]),
-            stance=Stance(c["stance"]) if c["stance"] else None,
-            text=c["text"].strip(),
-            outcome=c["outcome"].strip() or None,
-            answers=c["answers"],
-        )
+        {**c, "text": c["text"].strip(), "outcome": c["outcome"].strip() or None}
         for c in state["controls"]
         if not (_blank(c["text"]) and _blank(c["outcome"]))
     ]
-    kept_controls = {c.id for c in controls}
+    kept_controls = {c["id"] for c in controls}
     for d in demands:
-        if d.from_control and d.from_control not in kept_controls:
-            d.from_control = None
-    return Entry(
-        id=state["entry_id"],
-        date=datetime.fromisoformat(state["date"]),
-        narrative=state["narrative"],
-        client_id=client_id,
-        people_ids=list(state["people_ids"]),
-        setting=Setting(state["setting"]) if state["setting"] else None,
-        planned_minutes=state["planned_minutes"],
-        actual_minutes=state["actual_minutes"],
-        stress_before=state["stress_before"],
-        stress_after=state["stress_after"],
-        went_well=state["went_well"].strip() or None,
-        template=state["template"] or None,
-        demands=demands,
-        controls=controls,
-        themes=list(state["themes"]),
-        rejected_themes=list(state["rejected_themes"]),
-    )
+        if d["from_control"] and d["from_control"] not in kept_controls:
+            d["from_control"] = None
+    return records.entry_from_plain({
+        **{key: state[key] for key in ENTRY_KEYS},
+        "id": state["entry_id"],
+        "client_id": client_id,
+        "went_well": state["went_well"].strip() or None,
+        "template": state["template"] or None,
+        "demands": demands,
+        "controls": controls,
+    })

@@ -1,0 +1,134 @@
+"""The search language the app's search field and ``reflect search`` share, and its one rule.
+
+A query is words and tokens: ``client:NAME``, ``template:NAME``, ``since:DATE``, ``until:DATE``
+(dates as ``2025-03`` or ``2025-03-14``; ``until`` covers its whole day). A word matches an entry
+when it appears in the entry's text or in its client's names (``words_match``, the rule written
+once); ``client:`` and ``template:`` match part of a client's names or a template's name.
+
+``EntryFilter`` applies a query to the in-memory summaries, so the app's live filter stays
+instant on 10,000 entries; ``reflect.core.search`` applies it to a journal.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reflect.core.model import EntrySummary, Person
+from reflect.core.records import local_time
+
+ALL = "__all__"  # the client list's "All entries" row
+GENERAL = "__general__"  # entries with no client: general reflections on the work
+TOKENS = ("client", "template", "since", "until")
+
+
+def parse_day(text: str | None, *, end: bool = False) -> datetime | None:
+    """'2025-03' or '2025-03-11' or a full ISO timestamp; an end bound covers its whole day."""
+    if not text:
+        return None
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-01"
+    value = datetime.fromisoformat(text)
+    if end and len(text) <= 10:
+        value = value.replace(hour=23, minute=59, second=59)
+    return local_time(value)
+
+
+def terms(query: str) -> list[str]:
+    try:
+        parts = shlex.split(query)
+    except ValueError:
+        parts = query.split()
+    return [p.casefold() for p in parts if p.strip()]
+
+
+def names_of(person: Person | None) -> str:
+    """A client's names as the rule reads them: name, alias and other names, case-folded."""
+    return " ".join(person.all_names()).casefold() if person else ""
+
+
+def words_match(words: Iterable[str], text: str, client_names: str) -> bool:
+    """The rule for words: every word appears in the entry's (case-folded) text or in its
+    client's names."""
+    return all(w in text or w in client_names for w in words)
+
+
+@dataclass
+class Query:
+    words: list[str] = field(default_factory=list)
+    clients: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
+    since: datetime | None = None
+    until: datetime | None = None
+    problems: list[str] = field(default_factory=list)  # tokens that could not be read
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.clients or self.templates or self.since or self.until)
+
+    def dated(self, when: datetime) -> bool:
+        return (not self.since or when >= self.since) and (not self.until or when <= self.until)
+
+    def templated(self, template: str | None) -> bool:
+        return all(template and wanted in template.casefold() for wanted in self.templates)
+
+
+def parse_query(text: str) -> Query:
+    query = Query()
+    for token in terms(text):
+        key, sep, value = token.partition(":")
+        if not sep or not value or key not in TOKENS:
+            query.words.append(token)
+        elif key == "client":
+            query.clients.append(value)
+        elif key == "template":
+            query.templates.append(value)
+        else:
+            try:
+                day = parse_day(value, end=key == "until")
+            except ValueError:
+                query.problems.append(token)
+                continue
+            if key == "since":
+                query.since = day
+            else:
+                query.until = day
+    return query
+
+
+class EntryFilter:
+    """Holds the client names once; ``apply`` is called on every keystroke."""
+
+    def __init__(self, people: Iterable[Person] = ()) -> None:
+        self.set_people(people)
+
+    def set_people(self, people: Iterable[Person]) -> None:
+        self._names = {p.id: names_of(p) for p in people if p.id}
+
+    def clients_named(self, part: str) -> set[str]:
+        """The ids of the clients one of whose names contains ``part`` (a ``client:`` token)."""
+        return {pid for pid, names in self._names.items() if part in names}
+
+    def apply(
+        self, summaries: list[EntrySummary], query: Query, scope: str = ALL
+    ) -> list[EntrySummary]:
+        rows = summaries
+        if scope == GENERAL:
+            rows = [s for s in rows if s.client_id is None]
+        elif scope != ALL:
+            rows = [s for s in rows if s.client_id == scope]
+        if query.empty:
+            return list(rows)
+        for wanted in query.clients:
+            ids = self.clients_named(wanted)
+            rows = [s for s in rows if s.client_id in ids]
+        if query.templates or query.since or query.until:
+            rows = [s for s in rows if query.templated(s.template) and query.dated(s.date)]
+        if query.words:
+            names, words = self._names, query.words
+            rows = [s for s in rows if words_match(words, s.text, names.get(s.client_id, ""))]
+        return rows
