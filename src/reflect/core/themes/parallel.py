@@ -196,6 +196,16 @@ def _shared(detector, fields, cancelled, workers, here, *, compacted: bool):
     return [hits for chunk in results for hits in chunk]  # type: ignore[union-attr]
 
 
+def in_a_worker(detector: ThemeDetector, fields: Fields) -> list[ThemeHit]:
+    """One entry's hits, found in a worker process started as the app starts them, and nothing
+    found here: ``reflect --check`` asks whether this installation can start its workers
+    (raises what starting one raised)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_get_context(), initializer=_init_worker,
+                             initargs=(detector.lexicon,)) as pool:
+        found = pool.submit(_detect_chunk, [fields]).result(timeout=300)
+    return expand(found[0], fields)
+
+
 def _terminate(pool: ProcessPoolExecutor) -> None:
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):  # already gone

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from reflect.core.query import ALL
 from reflect.ui.brief.wizard import BriefWizard
-from reflect.ui.dialogs import prompts
+from reflect.ui.dialogs import forget, prompts
 from reflect.ui.dialogs.profile import ProfileDialog
 from reflect.ui.shell.menus import SHORTCUTS
 from reflect.ui.themes.user_dialog import edit_user_themes
@@ -60,13 +60,12 @@ class WorkspaceCommands:
         client_id = self.w.current_client_id()
         if not client_id or self.w.journal is None:
             return
-        journal = self.w.journal
-        summary = journal.describe_forget(client_id)
-        if not prompts.confirm_forget(self.w, summary.client, summary.entries, summary.people):
+        asked = forget.confirm(self.w, self.w.journal, client_id, self.w.settings.backup_folder)
+        if asked is None:
             return
-        self._forget(client_id)
+        self._forget(client_id, asked)
 
-    def _forget(self, client_id: str) -> None:
+    def _forget(self, client_id: str, asked) -> None:
         editor = self.w.editor
         shown = getattr(editor, "current_entry_id", lambda: None)()
         client_entries = {s.id for s in self.w._summaries if s.client_id == client_id}
@@ -79,11 +78,13 @@ class WorkspaceCommands:
         self.w.statusBar().showMessage(
             self.w.tr("%1 and their %2 entries are gone from the journal.")
             .replace("%1", summary.client).replace("%2", str(summary.entries)), 8000)
+        forget.finish(self.w, self.w.journal, asked, summary, self.w.settings.backup_folder)
 
     def _client_dialog(self, client) -> None:
         from reflect.ui.dialogs.people import ClientDialog
 
-        dialog = ClientDialog(self.w.journal, client, self.w)
+        dialog = ClientDialog(self.w.journal, client, self.w,
+                              backup_folder=self.w.settings.backup_folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if dialog.forgotten:

@@ -28,6 +28,7 @@ class SupervisionFeature(QObject):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh_prompts)
+        self.presenting = None  # the presenting window, while it is open
         self.panel = FollowUpPanel()
         self.banner = SelfCheckBanner()
         window.editor_layout.insertWidget(0, self.panel)
@@ -45,6 +46,9 @@ class SupervisionFeature(QObject):
         items = [
             ("log", tr("&Log a Meeting…"), "Ctrl+Shift+M", self.log_meeting),
             ("meetings", tr("&Meetings…"), None, self.show_meetings),
+            None,
+            ("prepare", tr("&Prepare a Meeting…"), None, self.prepare),
+            ("present", tr("P&resent a Case…"), None, lambda: self.present()),
             None,
             ("history", tr("&Suggestions for This Client…"), None, self.show_history),
             None,
@@ -86,6 +90,10 @@ class SupervisionFeature(QObject):
 
     def detach(self) -> None:
         self._refresh_soon.stop()
+        if self.presenting is not None:
+            self.presenting.close()
+            self.presenting.deleteLater()
+            self.presenting = None
         self.panel.clear()
         self.banner.hide()
         self.journal = None
@@ -156,6 +164,75 @@ class SupervisionFeature(QObject):
         dialog = SuggestionHistory(self.journal, client_id, self.w)
         dialog.changed.connect(self._changed)
         dialog.exec()
+
+    def prepare(self) -> None:
+        if self.journal is None:
+            return
+        from .prepare import PrepareDialog
+
+        dialog = PrepareDialog(self.journal, self.w)
+        dialog.briefRequested.connect(self._make_brief)
+        dialog.presentRequested.connect(self.present)
+        dialog.exec()
+
+    def _make_brief(self, client_id: str) -> None:
+        from reflect.ui.brief.wizard import BriefWizard
+
+        BriefWizard(self.journal, self.w, client_id).exec()
+
+    def present(self, client_id: str | None = None, markdown: str | None = None):
+        """Presenting mode for a client's recent sessions (their brief, de-identified and
+        checked like an export), or for a brief file exported earlier."""
+        if self.journal is None:
+            return None
+        from reflect.core.errors import StoreError
+        from reflect.core.supervision.prepare import brief_for
+
+        client_id = client_id or self._client()
+        if markdown is None and client_id is None:
+            markdown, client_id = self._choose_what_to_present()
+            if markdown is None and client_id is None:
+                return None
+        if markdown is None:
+            try:
+                markdown = brief_for(self.journal, client_id)
+            except (StoreError, ValueError) as exc:
+                QMessageBox.information(self.w, tr("Make the brief first"), tr(
+                    "%1\n\nMake the brief (Journal → Case Brief for Supervision), review it, "
+                    "export it as Markdown, and present that file.").replace("%1", str(exc)))
+                return None
+        from .presenting import PresentingWindow
+
+        if self.presenting is not None:
+            self.presenting.close()
+            self.presenting.deleteLater()
+        self.presenting = PresentingWindow(self.journal, markdown, client_id, self.w.settings,
+                                           self.w)
+        self.presenting.savedIntoMeeting.connect(lambda _id: self._changed())
+        self.presenting.show()
+        return self.presenting
+
+    def _choose_what_to_present(self) -> tuple[str | None, str | None]:
+        from PySide6.QtWidgets import QInputDialog
+
+        clients = self.journal.clients()
+        choices = [tr("A brief I exported (a Markdown file)…")] + [c.display for c in clients]
+        choice, ok = QInputDialog.getItem(self.w, tr("Present a case"), tr("Whose case?"),
+                                          choices, 1 if clients else 0, False)
+        if not ok:
+            return None, None
+        if choice != choices[0]:
+            return None, clients[choices.index(choice) - 1].id
+        path, _ = QFileDialog.getOpenFileName(self.w, tr("Open a brief"), "",
+                                              tr("Briefs (*.md);;All files (*)"))
+        if not path:
+            return None, None
+        try:
+            return Path(path).read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError):
+            QMessageBox.warning(self.w, tr("Cannot open the brief"),
+                                tr("That file could not be read as text."))
+            return None, None
 
     def show_hours(self) -> None:
         if self.journal is not None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"  # reflect/resources/icons
 ICON_FILE = "io.github.reflect.Reflect.svg"
 
 # (window, base, alternate, text, muted text, button, accent, accent text, error)
