@@ -352,11 +352,15 @@ class EntryEditor(EntryEditorView):
             return known[0].id
         return self._journal.save_person(Person(name=name, kind=PersonKind.CLIENT)).id
 
-    def clear(self) -> None:
+    def clear(self, *, keep_draft: bool = True) -> None:
         """Empty every widget that shows journal content and forget the entry (used on lock).
 
-        Unsaved work is first written as an encrypted draft, if the journal is still open."""
-        if self._dirty:
+        Unsaved work is first written as an encrypted draft, if the journal is still open;
+        ``keep_draft=False`` drops it and any draft already written (the entry was deleted:
+        its text must not be offered back)."""
+        if not keep_draft:
+            self._discard_draft()
+        elif self._dirty:
             self.flush_draft()
         self._autosave.stop()
         self._loading = True

@@ -107,9 +107,12 @@ class WorkspaceCommands:
         what = self.w.entry_model.summary(row).first_line[:60] if row >= 0 else ""
         if not prompts.confirm_delete_entry(self.w, what):
             return
+        shown = getattr(self.w.editor, "current_entry_id", lambda: None)() == entry_id
+        # The deleted entry's unsaved edits go with it (never kept as a draft to be offered
+        # back); another entry's unsaved edits are kept as a draft, as always.
+        self.w.editor.clear(keep_draft=not shown)
         self.w.journal.delete_entry(entry_id)
         self.w.journal.discard_draft(f"entry:{entry_id}")
-        self.w.editor.clear()
         self.w.editor.new_entry(self.w.current_client_id(), self.w.settings.default_template)
         self.w.reload()
 
