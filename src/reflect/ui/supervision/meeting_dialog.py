@@ -147,7 +147,7 @@ class MeetingDialog(QDialog):
         except ValueError as exc:
             self.error.setText(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - a store error, shown as it is (no content)
+        except Exception as exc:  # a store error, shown as it is (no content)
             self.error.setText(tr("Not saved: %1").replace("%1", str(exc)))
             return
         self.accept()
