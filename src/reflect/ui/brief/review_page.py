@@ -163,7 +163,7 @@ class ReviewPage(QWizardPage):
     def state(self):
         return self.wizard().review_state
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.refresh()
         self.table.setFocus()
         if self.model.rowCount():
@@ -215,7 +215,7 @@ class ReviewPage(QWizardPage):
         self.marker.wipe()
         self.problem.clear()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
         """Next only once every redaction is reviewed and no known name still shows."""
         return self.reviewed.isChecked() and not self.state.leaks()
 
