@@ -85,7 +85,7 @@ def test_forgetting_a_client_keeps_unsaved_writing_about_another(
     window, journal, dee, other = _forget_app(qtbot, make_session, sample_journal, monkeypatch)
     window.clients.select_key(other.id)
     window.actions.new_entry.trigger()
-    qtbot.keyClicks(window.editor.narrative.text, " words about someone else")
+    qtbot.keyClicks(window.editor.narrative.writing_widget(), " words about someone else")
     window.clients.select_key(dee.id)  # the unsaved entry stays in the editor
     window.actions.forget_client.trigger()
     assert not journal.find_people("Dee")

@@ -41,7 +41,7 @@ def test_brief_menu_opens_the_wizard_for_the_selected_client(qtbot, make_session
     opened = []
 
     class FakeWizard:
-        def __init__(self, journal, parent, client_id):
+        def __init__(self, journal, parent, client_id, settings=None):
             opened.append((journal is session.journal, parent is window, client_id))
 
         def exec(self):
