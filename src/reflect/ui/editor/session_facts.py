@@ -98,6 +98,7 @@ class SessionFields(QWidget):
         self.setting.setToolTip(self.tr("Where the session took place"))
         self.setting.setMinimumWidth(100)
 
+        # up to three days: a birth a doula attends can last well past one
         self.planned = _spin(self, 0, MAX_MINUTES, self.tr("not set"), self.tr(" min"))
         self.planned.setSingleStep(5)
         self.planned.setAccessibleName(self.tr("Planned minutes"))
