@@ -54,6 +54,16 @@
         <numerusform>%n entries</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Your search is still on: nothing %1 matches “%2”.
+%n entries elsewhere do: choose All entries to see them, or press Esc in the search field to clear it.</source>
+      <translation>
+        <numerusform>Your search is still on: nothing %1 matches “%2”.
+%n entry elsewhere does: choose All entries to see it, or press Esc in the search field to clear it.</numerusform>
+        <numerusform>Your search is still on: nothing %1 matches “%2”.
+%n entries elsewhere do: choose All entries to see them, or press Esc in the search field to clear it.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>PassphraseForm</name>

@@ -1,22 +1,40 @@
 """The entry list: a thin table model over ``EntrySummary`` rows, and its view with an empty state.
 
-Columns: date, client alias, first line, stress change ("4→7"), overtime ("+15 min").
+Columns: date, client alias, first line, stress change ("4→7"), overtime ("+15 min"). While a
+search has words, the entry column shows why each entry matched: a snippet of its narrative with
+the words highlighted (read for the rows on screen only, and forgotten with the search).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape
+
 from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, Qt, QTime, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from reflect.core.model import EntrySummary
+from reflect.core.snippets import matched_snippet
 from reflect.ui.widgets.look import error_color, muted_color
 from reflect.ui.widgets.pages import label
 
 DATE, CLIENT, FIRST_LINE, STRESS, OVERTIME = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole
+SPANS_ROLE = Qt.ItemDataRole.UserRole + 1  # where the searched words are in the shown snippet
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE, SPANS_ROLE,
 })
 
 
@@ -34,6 +52,29 @@ class EntryTableModel(QAbstractTableModel):
         self._locale = QLocale()
         self._headers = (self.tr("Date"), self.tr("Client"), self.tr("Entry"),
                          self.tr("Stress"), self.tr("Over time"))
+        self._words: list[str] = []
+        self._narrative: Callable[[str], str] | None = None
+        self._snippets: dict[str, tuple[str, list[tuple[int, int]]] | None] = {}
+
+    def set_search(self, words: list[str], narrative: Callable[[str], str] | None) -> None:
+        """Show why each entry matched ``words``: ``narrative(entry id)`` reads one entry's
+        narrative (called for the rows shown, once each). No words: the first line again."""
+        if words != self._words:
+            self._snippets = {}
+        self._words = list(words)
+        self._narrative = narrative if words else None
+
+    def _snippet(self, s: EntrySummary) -> tuple[str, list[tuple[int, int]]] | None:
+        if not self._words or self._narrative is None:
+            return None
+        if s.id not in self._snippets:
+            found = None
+            try:
+                found = matched_snippet(self._narrative(s.id), self._words)
+            except Exception:
+                found = None
+            self._snippets[s.id] = found or matched_snippet(s.first_line, self._words)
+        return self._snippets[s.id]
 
     def set_rows(self, rows: list[EntrySummary], clients: dict[str, str] | None = None) -> None:
         self.beginResetModel()
@@ -43,6 +84,8 @@ class EntryTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def clear(self) -> None:
+        self.set_search([], None)
+        self._snippets = {}
         self.set_rows([], {})
 
     def summary(self, row: int) -> EntrySummary:
@@ -100,6 +143,9 @@ class EntryTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
             return s.id
+        if role == SPANS_ROLE and col == FIRST_LINE:
+            found = self._snippet(s)
+            return found[1] if found else None
         return None
 
     def _display(self, s: EntrySummary, col: int) -> str:
@@ -110,6 +156,9 @@ class EntryTableModel(QAbstractTableModel):
                 return self.tr("General")
             return self._clients.get(s.client_id, "")
         if col == FIRST_LINE:
+            found = self._snippet(s)
+            if found:
+                return found[0]
             return s.first_line or self.tr("(no text)")
         if col == STRESS:
             return stress_text(s)
@@ -117,6 +166,44 @@ class EntryTableModel(QAbstractTableModel):
             minutes = s.overtime_minutes
             return self.tr("+%1 min").replace("%1", str(minutes)) if minutes else ""
         return ""
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """The entry column with the searched words highlighted (bold, in the highlight colour)."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        spans = index.data(SPANS_ROLE)
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        mark = palette.color(QPalette.ColorRole.HighlightedText if selected
+                             else QPalette.ColorRole.Link).name()
+        html, at = [], 0
+        for start, end in spans:
+            html.append(escape(text[at:start]))
+            html.append(f'<b style="color:{mark}">{escape(text[start:end])}</b>')
+            at = end
+        html.append(escape(text[at:]))
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml("".join(html))
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.left() + 2, rect.top() + (rect.height() - doc.size().height()) / 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 class EntryListView(QStackedWidget):
@@ -145,6 +232,7 @@ class EntryListView(QStackedWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAccessibleName(self.tr("Entries"))
+        self.tree.setItemDelegateForColumn(FIRST_LINE, SnippetDelegate(self.tree))
         header = self.tree.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FIRST_LINE, QHeaderView.ResizeMode.Stretch)

@@ -212,10 +212,14 @@ class MainWindow(QMainWindow):
         scope = self.clients.current_key()
         rows = self._filter.apply(self._summaries, query, scope)
         current = self.entries.current_id()
+        self.entry_model.set_search(query.words, self._narrative_of)
         self.entry_model.set_rows(rows, self._client_labels)
         if current:
             self.entries.select_entry(current)
-        self._update_empty_text(query, scope)
+        elsewhere = 0
+        if not rows and not query.empty and scope != ALL:
+            elsewhere = len(self._filter.apply(self._summaries, query, ALL))
+        self._update_empty_text(query, scope, elsewhere)
         total = len(self._summaries)
         text = self.tr("%n entries", "", total)
         if len(rows) != total:
@@ -223,8 +227,27 @@ class MainWindow(QMainWindow):
                 "%2", text)
         self.count_label.setText(text)
 
-    def _update_empty_text(self, query, scope: str) -> None:
-        if not query.empty:
+    def _narrative_of(self, entry_id: str) -> str:
+        """One entry's narrative, for the snippet that shows why it matched a search."""
+        if self.journal is None or not self.journal.is_open:
+            return ""
+        return self.journal.narratives([entry_id]).get(entry_id, "")
+
+    def _update_empty_text(self, query, scope: str, elsewhere: int = 0) -> None:
+        if not query.empty and scope != ALL and elsewhere:
+            where = (self.tr("in your general reflections") if scope == GENERAL
+                     else self.tr("for this client"))
+            text = self.tr("Your search is still on: nothing %1 matches “%2”.\n"
+                           "%n entries elsewhere do: choose All entries to see them, or press "
+                           "Esc in the search field to clear it.", "", elsewhere
+                           ).replace("%1", where).replace("%2", self.search.text().strip())
+        elif not query.empty and scope != ALL:
+            where = (self.tr("in your general reflections") if scope == GENERAL
+                     else self.tr("for this client"))
+            text = self.tr("Your search is still on: nothing %1 matches “%2”.\n"
+                           "Press Esc in the search field to clear it.").replace(
+                "%1", where).replace("%2", self.search.text().strip())
+        elif not query.empty:
             text = self.tr("Nothing matches your search.\nTry fewer words, or press Esc to "
                            "clear it.")
         elif not self._summaries:
@@ -276,8 +299,13 @@ class MainWindow(QMainWindow):
                 self.journal.discard_draft(key)
 
     def _scope_changed(self, _key: str) -> None:
-        """Another client: list their entries and show the newest, unless writing is unsaved."""
+        """Another client: list their entries and show the newest, unless writing is unsaved.
+        A search left on says so, rather than quietly emptying the list."""
         self.apply_filter()
+        if self.search.text().strip():
+            self.statusBar().showMessage(
+                self.tr("Your search “%1” is still on (Esc in the search field clears it).")
+                .replace("%1", self.search.text().strip()), 6000)
         if self.entries.current_id() is None and not self.editor.has_unsaved_changes():
             self.entries.select_first()
 
