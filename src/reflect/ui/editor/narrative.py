@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.templates import EntryTemplate
+from reflect.core.entry_templates import EntryTemplate
 from reflect.ui.editor.prompt_fields import PromptFields
 from reflect.ui.widgets.style import MutedLabel, segments
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reflect.core.templates import Prompt
+from reflect.core.entry_templates import Prompt
 from reflect.ui.widgets.style import MutedLabel
 
 
