@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reflect.ui.brief.export_page import remember_folder, start_folder
+from reflect.ui.widgets.folders import remember_folder, start_folder
 
 
 def test_the_save_dialog_opens_in_the_last_folder_else_documents_else_home(tmp_path,

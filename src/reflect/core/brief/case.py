@@ -58,6 +58,8 @@ class SessionFacts:
     went_well: str | None
     demands: list[tuple[str, str, int | None, bool]]  # (category, passage key, intensity, resulting)
     controls: list[tuple[str, str | None, str, str | None]]  # (timing, stance, text key, outcome key)
+    # a control's text key -> the passage key of the demand it answered (when it names one)
+    answers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,6 +142,7 @@ def build_brief(
     for n, e in enumerate(entries, start=1):
         when = "first session" if n == 1 else gap(entries[n - 2].date, e.date)
         resulting = {d.id for d in e.demands if d.from_control}
+        demand_keys = {d.id: f"s{n}.demand{i}" for i, d in enumerate(e.demands) if d.text}
         sessions.append(
             SessionFacts(
                 number=n,
@@ -162,6 +165,9 @@ def build_brief(
                      passage(f"s{n}.outcome{i}", c.outcome, e.date))
                     for i, c in enumerate(e.controls)
                 ],
+                answers={f"s{n}.control{i}": demand_keys[c.answers]
+                         for i, c in enumerate(e.controls)
+                         if c.text and c.answers in demand_keys},
             )
         )
     return BriefDraft(

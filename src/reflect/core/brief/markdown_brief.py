@@ -60,6 +60,8 @@ def _controls(d: BriefDraft, s: SessionFacts) -> list[str]:
             line = f"    - {d.text(key)}"
             if stance:
                 line += f" *({stance})*"
+            if key in s.answers:
+                line += f" — *in answer to:* {d.text(s.answers[key])}"
             if outcome:
                 line += f" → {d.text(outcome)}"
             out.append(line)
@@ -162,6 +164,8 @@ def section_tried(d: BriefDraft, sec: dict) -> list[str]:
     for s in d.sessions:
         for _, stance, key, outcome in s.controls:
             line = f"- {d.text(key)}" + (f" *({stance})*" if stance else "")
+            if key in s.answers:
+                line += f" — *in answer to:* {d.text(s.answers[key])}"
             out.append(line + (f" → {d.text(outcome)}" if outcome else ""))
     return out or ["(No controls recorded.)"]
 

@@ -46,6 +46,58 @@
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+      <source>• and %n more</source>
+      <translation>
+        <numerusform>• and %n more</numerusform>
+        <numerusform>• and %n more</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n entries</source>
+      <translation>
+        <numerusform>%n entry</numerusform>
+        <numerusform>%n entries</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>about %n clients</source>
+      <translation>
+        <numerusform>about %n client</numerusform>
+        <numerusform>about %n clients</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n new to this journal)</source>
+      <translation>
+        <numerusform>(%n new to this journal)</numerusform>
+        <numerusform>(%n new to this journal)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>, %n of them general reflections</source>
+      <translation>
+        <numerusform>, %n of them a general reflection</numerusform>
+        <numerusform>, %n of them general reflections</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Also %n supervision records (meetings, self-checks or a profile).</source>
+      <translation>
+        <numerusform>Also %n supervision record (a meeting, a self-check or a profile).</numerusform>
+        <numerusform>Also %n supervision records (meetings, self-checks or a profile).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n other notes about the file: </source>
+      <translation>
+        <numerusform>%n other note about the file: </numerusform>
+        <numerusform>%n other notes about the file: </numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>%n entries</source>
@@ -154,6 +206,13 @@
       <translation>
         <numerusform>%1 and their %n entry are gone from the journal.</numerusform>
         <numerusform>%1 and their %n entries are gone from the journal.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Imported %n entries.</source>
+      <translation>
+        <numerusform>Imported %n entry.</numerusform>
+        <numerusform>Imported %n entries.</numerusform>
       </translation>
     </message>
   </context>

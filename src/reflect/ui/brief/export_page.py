@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,29 +20,13 @@ from PySide6.QtWidgets import (
 
 from reflect.core.brief import BriefRefused, write_brief
 from reflect.ui import workers
+from reflect.ui.widgets.folders import remember_folder, start_folder
 from reflect.ui.widgets.pages import BusyRow, label
 
 FORMATS = (("pdf", "PDF — to print or share as a document"),
            ("html", "HTML — opens in any web browser"),
            ("md", "Markdown — plain text, to edit further"))
 FILTERS = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "md": "Markdown (*.md)"}
-
-
-def start_folder(settings) -> Path:
-    """Where a file dialog opens: the last folder used, else Documents, else home."""
-    last = Path(getattr(settings, "last_folder", "") or "")
-    if str(last) not in ("", ".") and last.is_dir():
-        return last
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()
-
-
-def remember_folder(settings, folder: Path) -> None:
-    if settings is not None and hasattr(settings, "last_folder"):
-        settings.last_folder = str(folder)
-        settings.save_quietly()
 
 
 class ExportPage(QWizardPage):

@@ -153,6 +153,11 @@ class DemandList(RowList):
         assert isinstance(row, DemandRow)
         return row
 
+    def choices(self) -> list[tuple[str, str]]:
+        """(demand id, label) of each demand, for a control's "Answers" list."""
+        return [(row.row_id, row.choice_label(i)) for i, row in enumerate(self.rows, start=1)
+                if isinstance(row, DemandRow)]
+
     def show_origins(self, control_texts: dict[str, str]) -> None:
         for row in self.rows:
             if isinstance(row, DemandRow):
@@ -171,6 +176,7 @@ class ControlList(RowList):
                 "— from doing less and staying strictly in role to doing more."
             )
         )
+        self._choices: list[tuple[str, str]] = []
         self.add_button.setText(self.tr("Add control"))
         self.add_button.setAccessibleName(self.tr("Add a control"))
         self.add_button.setToolTip(self.tr("Add something you did, decided or drew on"))
@@ -179,12 +185,19 @@ class ControlList(RowList):
         row = super().add_row(data)
         assert isinstance(row, ControlRow)
         row.resultingDemandRequested.connect(self.resultingDemandRequested)
+        row.set_demand_choices(self._choices)
         return row
 
     def mark_resulting(self, control_ids: set[str]) -> None:
         for row in self.rows:
             if isinstance(row, ControlRow):
                 row.set_has_resulting(row.row_id in control_ids)
+
+    def set_demand_choices(self, choices: list[tuple[str, str]]) -> None:
+        self._choices = list(choices)
+        for row in self.rows:
+            if isinstance(row, ControlRow):
+                row.set_demand_choices(choices)
 
     def texts(self) -> dict[str, str]:
         return {row.row_id: row.text.text() for row in self.rows if isinstance(row, ControlRow)}

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from reflect.core.drafts import EMPTY_CONTROL, EMPTY_DEMAND
 from reflect.core.model import DemandCategory, Stance, Timing
 from reflect.ui.widgets.style import MutedLabel, segments
+from reflect.ui.widgets.wrap_text import WrapText
 
 
 def _tr(text: str) -> str:
@@ -111,22 +111,34 @@ class DemandRow(RowFrame):
             self.category.addItem(label, str(cat))
             self.category.setItemData(i, explanation, Qt.ItemDataRole.ToolTipRole)
         self.category.setMinimumContentsLength(12)
-        self.text = QLineEdit(self)
+        self.text = WrapText(self)
         self.text.setPlaceholderText(self.tr("What called for a response?"))
         self.text.setMinimumWidth(100)
         self.intensity = QSpinBox(self)
         self.intensity.setRange(0, 5)
-        self.intensity.setSpecialValueText(self.tr("intensity –"))
-        self.intensity.setPrefix(self.tr("intensity "))
+        self.intensity.setSpecialValueText(self.tr("not rated"))
+        self.intensity.setSuffix(self.tr(" of 5"))
+        self.intensity.setMinimumWidth(100)
         self.intensity.setToolTip(self.tr("How strongly it pressed on you, 1 (a little) to 5 (a lot)."))
+        intensity_label = QLabel(self.tr("Intensity"), self)
+        intensity_label.setBuddy(self.intensity)
+        scale = MutedLabel(self.tr("1 a little · 5 a lot"), self)
+        scale.setWordWrap(False)
+        strength = QHBoxLayout()
+        strength.setContentsMargins(0, 0, 0, 0)
+        strength.setSpacing(8)
+        strength.addWidget(intensity_label)
+        strength.addWidget(self.intensity)
+        strength.addWidget(scale)
+        strength.addStretch(1)
         self.origin = MutedLabel("", self)
         self.origin.setVisible(False)
 
-        self.grid.addWidget(self.category, 0, 0)
+        self.grid.addWidget(self.category, 0, 0, Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(self.text, 0, 1)
-        self.grid.addWidget(self.intensity, 0, 2)
-        self.grid.addWidget(self.remove_button, 0, 3)
-        self.grid.addWidget(self.origin, 1, 1, 1, 3)
+        self.grid.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        self.grid.addLayout(strength, 1, 1, 1, 2)
+        self.grid.addWidget(self.origin, 2, 1, 1, 2)
         self.grid.setColumnStretch(1, 1)
 
         self.set_state(data)
@@ -143,7 +155,7 @@ class DemandRow(RowFrame):
         self.category.setAccessibleName(self.tr("Demand %1 category").replace("%1", str(number)))
         self.text.setAccessibleName(self.tr("Demand %1").replace("%1", str(number)))
         self.intensity.setAccessibleName(
-            self.tr("Demand %1 intensity, 1 to 5").replace("%1", str(number))
+            self.tr("Demand %1 intensity, 1 (a little) to 5 (a lot)").replace("%1", str(number))
         )
         self.remove_button.setAccessibleName(
             self.tr("Remove demand %1").replace("%1", str(number))
@@ -181,6 +193,12 @@ class DemandRow(RowFrame):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.category, self.text, self.intensity, self.remove_button]
+
+    def choice_label(self, number: int) -> str:
+        """How a control's "Answers" list names this demand: "2 · Interpersonal: her partner…"."""
+        text = " ".join(self.text.text().split())
+        short = text if len(text) <= 48 else text[:47] + "…"
+        return f"{number} · {self.category.currentText()}" + (f": {short}" if short else "")
 
 
 class StanceSelector(QWidget):
@@ -256,6 +274,7 @@ class ControlRow(RowFrame):
         data = {**EMPTY_CONTROL, **(data or {})}
         self.row_id: str = data["id"] or new_row_id()
         self.answers: str | None = data["answers"]
+        self._choice_ids: set[str] = set()
 
         self.timing = QComboBox(self)
         for i, (timing, label, tip) in enumerate(timing_choices()):
@@ -263,9 +282,14 @@ class ControlRow(RowFrame):
             self.timing.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         self.timing.setToolTip(self.tr("When: before, during or after the session."))
         self.stance = StanceSelector(self)
-        self.text = QLineEdit(self)
+        self.answers_combo = QComboBox(self)
+        self.answers_combo.setToolTip(self.tr("The demand this control responded to, if one did"))
+        self.answers_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.answers_combo.setMinimumContentsLength(20)
+        self._set_answer_choices([])
+        self.text = WrapText(self)
         self.text.setPlaceholderText(self.tr("What did you do, decide or draw on?"))
-        self.outcome = QLineEdit(self)
+        self.outcome = WrapText(self)
         self.outcome.setPlaceholderText(self.tr("What followed?"))
         self.to_demand = QToolButton(self)
         self.to_demand.setText(self.tr("Turn outcome into a resulting demand"))
@@ -282,26 +306,52 @@ class ControlRow(RowFrame):
         did.setBuddy(self.text)
         followed = QLabel(self.tr("Outcome"), self)
         followed.setBuddy(self.outcome)
+        answered = QLabel(self.tr("Answers"), self)
+        answered.setBuddy(self.answers_combo)
+        answered.setToolTip(self.answers_combo.toolTip())
 
         self.grid.addWidget(when, 0, 0)
         self.grid.addWidget(self.timing, 0, 1, Qt.AlignmentFlag.AlignLeft)
         self.grid.addWidget(self.remove_button, 0, 2)
-        self.grid.addWidget(stance_label, 1, 0)
-        self.grid.addWidget(self.stance, 1, 1, 1, 2)
-        self.grid.addWidget(did, 2, 0)
-        self.grid.addWidget(self.text, 2, 1, 1, 2)
-        self.grid.addWidget(followed, 3, 0)
-        self.grid.addWidget(self.outcome, 3, 1, 1, 2)
-        self.grid.addWidget(self.to_demand, 4, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
+        self.grid.addWidget(answered, 1, 0)
+        self.grid.addWidget(self.answers_combo, 1, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        self.grid.addWidget(stance_label, 2, 0)
+        self.grid.addWidget(self.stance, 2, 1, 1, 2)
+        self.grid.addWidget(did, 3, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.text, 3, 1, 1, 2)
+        self.grid.addWidget(followed, 4, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.outcome, 4, 1, 1, 2)
+        self.grid.addWidget(self.to_demand, 5, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
         self.grid.setColumnStretch(1, 1)
 
         self.set_state(data)
         self.timing.currentIndexChanged.connect(self.changed)
         self.stance.changed.connect(self.changed)
+        self.answers_combo.currentIndexChanged.connect(self._answer_chosen)
         self.text.textChanged.connect(self.changed)
         self.outcome.textChanged.connect(self._outcome_changed)
         self.to_demand.clicked.connect(self._request_demand)
         self.set_position(1)
+
+    def _set_answer_choices(self, choices: list[tuple[str, str]]) -> None:
+        combo = self.answers_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("No particular demand"), None)
+        for demand_id, label in choices:
+            combo.addItem(label, demand_id)
+        index = combo.findData(self.answers) if self.answers else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def set_demand_choices(self, choices: list[tuple[str, str]]) -> None:
+        """The demands this control can name as the one it answered: (demand id, label)."""
+        self._choice_ids = {demand_id for demand_id, _ in choices}
+        self._set_answer_choices(choices)
+
+    def _answer_chosen(self) -> None:
+        self.answers = self.answers_combo.currentData()
+        self.changed.emit()
 
     def _outcome_changed(self) -> None:
         self.to_demand.setEnabled(bool(self.outcome.text().strip()))
@@ -322,6 +372,8 @@ class ControlRow(RowFrame):
     def set_position(self, number: int) -> None:
         n = str(number)
         self.timing.setAccessibleName(self.tr("Control %1 timing").replace("%1", n))
+        self.answers_combo.setAccessibleName(
+            self.tr("Control %1 answers which demand").replace("%1", n))
         self.stance.set_accessible_prefix(self.tr("Control %1 stance").replace("%1", n))
         self.text.setAccessibleName(self.tr("Control %1, what I did").replace("%1", n))
         self.outcome.setAccessibleName(self.tr("Control %1 outcome").replace("%1", n))
@@ -338,6 +390,9 @@ class ControlRow(RowFrame):
         self.text.setText(data["text"] or "")
         self.outcome.setText(data["outcome"] or "")
         self.to_demand.setEnabled(bool(self.outcome.text().strip()))
+        self.answers = data["answers"]
+        self._set_answer_choices([(self.answers_combo.itemData(i), self.answers_combo.itemText(i))
+                                  for i in range(1, self.answers_combo.count())])
 
     def state(self) -> dict[str, Any]:
         return {
@@ -346,12 +401,14 @@ class ControlRow(RowFrame):
             "stance": self.stance.stance(),
             "text": self.text.text(),
             "outcome": self.outcome.text(),
-            "answers": self.answers,
+            # a demand since removed is not answered any more (Undo remove brings both back)
+            "answers": self.answers if self.answers in self._choice_ids else None,
         }
 
     def focus_widgets(self) -> list[QWidget]:
         return [
             self.timing,
+            self.answers_combo,
             *self.stance.focus_widgets(),
             self.text,
             self.outcome,

@@ -225,6 +225,7 @@ class EntryEditor(EntryEditorView):
         self._changed()
 
     def _refresh_origins(self) -> None:
+        self.controls.set_demand_choices(self.demands.choices())
         self.demands.show_origins(self.controls.texts())
         self.controls.mark_resulting({r.from_control for r in self.demands.rows if r.from_control})
 

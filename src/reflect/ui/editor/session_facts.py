@@ -115,6 +115,7 @@ class SessionFields(QWidget):
         self.stress_after.setAccessibleName(self.tr("Stress after, 0 to 10"))
         for spin in (self.stress_before, self.stress_after):
             spin.setToolTip(self.tr("0 is calm, 10 is as stressed as you get"))
+            spin.setSuffix(self.tr(" of 10"))
         self.stress_scale = MutedLabel(self.tr("0 calm · 10 as stressed as you get"), self)
         self.stress_change = MutedLabel("", self)
 

@@ -52,6 +52,7 @@ class WorkspaceCommands(QObject):
         a.forget_client.triggered.connect(self.forget_client)
         a.delete_entry.triggered.connect(self.delete_entry)
         a.backup.triggered.connect(self.backup_now)
+        a.import_file.triggered.connect(self.import_entries)
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.user_themes.triggered.connect(self.edit_user_themes)
         a.profile.triggered.connect(self.edit_profile)
@@ -128,6 +129,26 @@ class WorkspaceCommands(QObject):
         self.journal.delete_entry(summary.id)
         self.journal.discard_draft(f"entry:{summary.id}")
         self._announce(changes(ENTRIES, entries=[summary.id], removed=[summary.id]))
+
+    def import_entries(self) -> None:
+        """File → Import…: choose a file, see what it adds, import it all or nothing."""
+        if self.journal is None:
+            return
+        from reflect.ui.dialogs.import_dialog import ImportDialog
+        from reflect.ui.widgets.folders import remember_folder, start_folder
+
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, self.tr("Import entries"), str(start_folder(self.host.settings)),
+            self.tr("Reflect export (*.jsonl *.json);;All files (*)"))
+        if not chosen:
+            return
+        remember_folder(self.host.settings, Path(chosen).parent)
+        dialog = ImportDialog(self.journal, Path(chosen), self.parent_widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.report is None:
+            return
+        report = dialog.report
+        self._announce(changes(ENTRIES, PEOPLE, entries=report.entry_ids))
+        self.host.show_status(self.tr("Imported %n entries.", "", report.entries), 8000)
 
     def backup_now(self) -> None:
         folder = self.host.settings.backup_folder

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 class Actions:
     new_entry: QAction
     save: QAction
+    import_file: QAction
     backup: QAction
     lock: QAction
     quit: QAction
@@ -46,6 +47,8 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
         new_entry=_action(window, tr("&New Entry"), QKeySequence.StandardKey.New,
                           tr("Write about a session")),
         save=_action(window, tr("&Save Entry"), QKeySequence.StandardKey.Save),
+        import_file=_action(window, tr("&Import…"), "Ctrl+I",
+                            tr("Add entries from a Reflect export file (.jsonl)")),
         backup=_action(window, tr("&Back Up Now…")),
         lock=_action(window, tr("&Lock"), "Ctrl+L", tr("Hide everything and lock the journal")),
         quit=_action(window, tr("&Quit"), QKeySequence.StandardKey.Quit),
@@ -77,6 +80,7 @@ def build_menus(window: QMainWindow, edit_actions: list[QAction] | None = None) 
     file = bar.addMenu(tr("&File"))
     file.addActions([a.new_entry, a.save])
     file.addSeparator()
+    file.addAction(a.import_file)
     file.addAction(a.backup)
     file.addSeparator()
     file.addActions([a.lock, a.quit])
