@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from reflect.core.themes import ThemeDetector
+from reflect.core.themes import ThemeDetector, training
 from reflect.core.themes.training import Labelled, entry_scores, load_labelled, train
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,13 +94,14 @@ def learned_method(detector: ThemeDetector, with_rules: bool, **kw):
 
     def fit(rows):
         model = train(rows, themes, rules=rule_themes if with_rules else None, **kw)
-        if with_rules:
+        if with_rules and "embed" not in kw:
             combined = ThemeDetector(detector.lexicon, learned=model)
             return lambda entry: {h.theme for h in combined.detect_entry(entry)}
 
         def predict(entry):
-            probs = entry_scores(model, entry)
-            return {t for t, p, th in zip(themes, probs, model.thresholds, strict=True) if p >= th}
+            probs = entry_scores(model, entry, kw.get("embed"))
+            found = {t for t, p, th in zip(themes, probs, model.thresholds, strict=True) if p >= th}
+            return found | rule_themes(entry) if with_rules else found
         return predict
     return fit
 
@@ -247,6 +248,28 @@ def learning_curve(detector, real, extra, themes) -> None:
         print(f"  ~{n:4} training entries: {mean:.3f}")
 
 
+def wordllama_embedder():
+    """Static sentence vectors from wordllama's bundled 256-d model, if it is installed (an
+    option measured side by side; not a dependency of Reflect)."""
+    try:
+        import wordllama
+    except ImportError:
+        return None
+    model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent,
+                                     disable_download=True)
+    cache: dict[str, object] = {}
+
+    def embed(texts):
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        if todo:
+            for t, v in zip(todo, model.embed(todo), strict=True):
+                cache[t] = v * 3.0  # unit vectors: on the scale of the binary features
+        return np.array([cache[t] for t in texts])
+    return embed
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--compare", action="store_true", help="every method side by side")
@@ -256,6 +279,9 @@ def main() -> None:
     ap.add_argument("--extra-dir", type=Path, default=JOURNALS / "extra",
                     help="extra labelled journals (training data, and a check of their own)")
     ap.add_argument("--no-extra", action="store_true", help="train on the five real writers only")
+    ap.add_argument("--method", action="append", default=[], metavar="alpha=1e-5",
+                    help="also score rules + learned with a training setting changed")
+    ap.add_argument("--only-compare", action="store_true", help="with --compare: skip rules/learned only")
     args = ap.parse_args()
     shipped = ThemeDetector.builtin()
     detector = ThemeDetector(shipped.lexicon, learned=None)  # the rules alone
@@ -266,12 +292,19 @@ def main() -> None:
     print(f"writers: {', '.join(f'{w} ({len(v)})' for w, v in real.items())}")
     print(f"extra (training only): {', '.join(f'{w} ({len(v)})' for w, v in extra.items()) or 'none'}")
     methods = {"rules + learned (shipped method)": learned_method(detector, True)}
-    if args.compare:
+    if args.compare and not args.only_compare:
         methods = {
             "rules only": rules_method(detector),
             "learned only": learned_method(detector, False),
             **methods,
         }
+    if args.compare and (embed := wordllama_embedder()) is not None:
+        methods["rules + learned + wordllama sentence vectors"] = learned_method(
+            detector, True, embed=embed)
+    for extra_name in args.method:
+        name, _, value = extra_name.partition("=")
+        methods[f"rules + learned ({extra_name})"] = learned_method(
+            detector, True, **{name: type(getattr(training, name.upper()))(value)})
     summary = {}
     for name, fit in methods.items():
         print(f"\n=== {name}: leave-one-writer-out ===")

@@ -147,15 +147,10 @@ class LearnedModel:
 
     def scores(self, feats: set[str]) -> list[float]:
         """Probability per theme for a sentence with these features."""
-        z = list(self.bias)
-        n = len(z)
-        weights = self.weights
-        for f in feats:
-            w = weights.get(f)
-            if w is not None:
-                for t in range(n):
-                    z[t] += w[t]
-        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in z]
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        rows.append(self.bias)
+        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in map(sum, zip(*rows, strict=True))]
 
     def detect(self, fields: list[tuple[str, str]]) -> dict[str, list[tuple[str, int, int, float]]]:
         """theme -> [(field, start, end, probability)] for each sentence that reaches the

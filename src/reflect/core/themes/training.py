@@ -46,6 +46,7 @@ THRESHOLD_GRID = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 ..
 @dataclass
 class Example:
     feats: set[str]
+    text: str = ""
     labels: dict[str, float] = field(default_factory=dict)  # theme -> 1 (evidence) / 0
     weights: dict[str, float] = field(default_factory=dict)
 
@@ -139,7 +140,7 @@ def examples(row: Labelled) -> list[Example]:
             continue
         ev = {t: _evidence_spans(text, q) for t, q in row.evidence.items()}
         for start, end in sentences(text):
-            ex = Example(features(text[start:end], field_kind(name)))
+            ex = Example(features(text[start:end], field_kind(name)), text[start:end])
             for t, spans in ev.items():
                 if any(s < end and start < e for s, e in spans):
                     ex.labels[t] = 1.0
@@ -150,7 +151,7 @@ def examples(row: Labelled) -> list[Example]:
 
 def fit(
     exs: Sequence[Example], themes: Sequence[str], rows_themes: Sequence[set[str]] | None = None,
-    *, alpha: float = ALPHA, epochs: int = EPOCHS,
+    *, alpha: float = ALPHA, epochs: int = EPOCHS, embed: Embed | None = None,
 ) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
     """Per-theme L2 logistic regression over sparse binary features (scikit-learn's SGD, fixed
     seed: the same data gives the same model).
@@ -174,6 +175,14 @@ def fit(
                 cols.append(col)
     n, d, k = len(exs), len(vocab), len(themes)
     X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, d))
+    if embed is not None:  # an option measured in bench/themes_eval.py --compare
+        from scipy.sparse import hstack
+
+        dense = embed([ex.text for ex in exs])
+        vocab += [f"e:{i}" for i in range(dense.shape[1])]
+        index.update({f"e:{i}": d + i for i in range(dense.shape[1])})
+        X = hstack([X, csr_matrix(dense)]).tocsr()
+        d = X.shape[1]
     W = np.zeros((d, k))
     b = np.full(k, -10.0)
     for t, theme in enumerate(themes):
@@ -203,6 +212,7 @@ def fit(
 
 
 RuleThemes = Callable[[Entry], set[str]]
+Embed = Callable[[list[str]], "np.ndarray"]
 
 
 def _model(rows: Sequence[Labelled], themes: Sequence[str], thresholds, fp: str, **kw) -> LearnedModel:
@@ -215,17 +225,26 @@ def _model(rows: Sequence[Labelled], themes: Sequence[str], thresholds, fp: str,
     return LearnedModel(tuple(themes), weights, bias, tuple(thresholds), fp)
 
 
-def entry_scores(model: LearnedModel, entry: Entry) -> list[float]:
+def entry_scores(model: LearnedModel, entry: Entry, embed: Embed | None = None) -> list[float]:
     """The highest sentence probability per theme in an entry."""
     best = [0.0] * len(model.themes)
-    for name, text in entry.texts():
-        if not text:
-            continue
-        kind = field_kind(name)
-        for s, e in sentences(text):
-            for t, p in enumerate(model.scores(features(text[s:e], kind))):
-                if p > best[t]:
-                    best[t] = p
+    spans = [(name, text, s, e) for name, text in entry.texts() if text for s, e in sentences(text)]
+    if not spans:
+        return best
+    dense = None
+    if embed is not None:
+        E = embed([text[s:e] for _, text, s, e in spans])
+        names = [f"e:{i}" for i in range(E.shape[1])]
+        We = np.array([model.weights.get(f, (0.0,) * len(best)) for f in names])
+        dense = E @ We
+    for i, (name, text, s, e) in enumerate(spans):
+        probs = model.scores(features(text[s:e], field_kind(name)))
+        if dense is not None:
+            probs = [1 / (1 + np.exp(-(np.log(p / (1 - p)) + dz))) if 0 < p < 1 else p
+                     for p, dz in zip(probs, dense[i], strict=True)]
+        for t, p in enumerate(probs):
+            if p > best[t]:
+                best[t] = p
     return best
 
 
@@ -245,7 +264,7 @@ def choose_thresholds(
         for r in rows:
             if group[r.writer] == g:
                 ruled = rules(r.entry) if rules else set()
-                scored.append((entry_scores(model, r.entry), ruled, r.themes))
+                scored.append((entry_scores(model, r.entry, kw.get("embed")), ruled, r.themes))
     out = []
     for t, theme in enumerate(themes):
         best, best_f = 0.95, -1.0

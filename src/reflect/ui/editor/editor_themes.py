@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -25,19 +25,33 @@ if TYPE_CHECKING:
     from reflect.ui.editor.entry_editor import EntryEditor
 
 
+TYPING_PAUSE_MS = 700
+
+
 class EditorThemes(QObject):
     def __init__(self, editor: EntryEditor, panel: ThemeChipsPanel) -> None:
         super().__init__(editor)
         self._editor = editor
         self.panel = panel
         self._generation = 0
+        # While typing, the themes follow what is written once the practitioner pauses.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(lambda: self.refresh(quiet=True))
         panel.decided.connect(self.decide)
         panel.evidenceRequested.connect(self._highlight)
 
     # --- detection ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Detect the themes of what is on screen now (after a load or a save)."""
+    def typed(self) -> None:
+        """Something was written: detect again when the typing pauses (debounced)."""
+        self._typing.start()
+
+    def refresh(self, quiet: bool = False) -> None:
+        """Detect the themes of what is on screen now (after a load, a save, or a pause in
+        typing: ``quiet`` keeps the chips as they are until the new ones arrive)."""
+        self._typing.stop()
         editor = self._editor
         self._generation += 1
         generation = self._generation
@@ -51,7 +65,8 @@ class EditorThemes(QObject):
         except Exception as exc:  # a half-typed date, a damaged record: say so, keep editing
             self.panel.set_failed(str(exc))
             return
-        self.panel.set_busy()
+        if not quiet:
+            self.panel.set_busy()
 
         def done(result: detection.Detected) -> None:
             if generation != self._generation or not shiboken6.isValid(self.panel):
@@ -67,6 +82,7 @@ class EditorThemes(QObject):
         detection.detect_in_background(entry, user_themes, done, failed)
 
     def clear(self) -> None:
+        self._typing.stop()
         self._generation += 1  # late results find nothing to show
         self.panel.clear()
         self._editor.narrative.text.setExtraSelections([])

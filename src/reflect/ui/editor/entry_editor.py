@@ -187,6 +187,7 @@ class EntryEditor(EntryEditorView):
     def _changed(self) -> None:
         if self._loading:
             return
+        self.themes.typed()  # the chips follow the writing, once typing pauses
         self._set_dirty(self._baseline is None or self.to_dict() != self._baseline)
         if self.status.property("kind") == "error":
             self._set_status("")

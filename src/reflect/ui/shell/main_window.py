@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
+from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query, theme_names
 from reflect.ui.dialogs import prompts
 from reflect.ui.shell.client_list import ClientListModel, ClientListView
 from reflect.ui.shell.entry_list import EntryListView, EntryTableModel
@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search entries"))
         self.search.setToolTip(self.tr(
             "Type words to find entries that contain all of them.\n"
-            "client:NAME, template:NAME, since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
+            "client:NAME, template:NAME, theme:NAME (e.g. theme:boundaries),\n"
+            "since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
             "Esc clears the search."))
 
         left = self._column(self.tr("C&lients"), self.clients)
@@ -326,6 +327,13 @@ class MainWindow(QMainWindow):
 
     def _themes_updated(self) -> None:
         self.client_model.set_recurring(self.themes.recurring_by_client())
+        result = self.themes.result
+        self._filter.set_themes(
+            None if result is None else
+            {a.entry_id: theme_names(a.ids(), result.labels) for a in result.entries}
+        )
+        if parse_query(self.search.text()).themes:
+            self.apply_filter()  # a theme: search waits for the themes, then shows them
         if self.themes_window is not None:
             self.themes_window.refresh()
 
