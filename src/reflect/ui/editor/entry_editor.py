@@ -17,25 +17,31 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reflect.core import drafts as states
+from reflect.core.changes import ENTRIES, PEOPLE, THEMES, changes
 from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
 from reflect.core.templates import get_template, has_template
 from reflect.ui.editor.demand_control_lists import RowList
 from reflect.ui.editor.editor_themes import EditorThemes
+from reflect.ui.editor.theme_chips import ACCEPT, REJECT
 from reflect.ui.editor.view import DEFAULT_TEMPLATE, EntryEditorView
 
 DEFAULT_AUTOSAVE_SECONDS = 3.0
 
 
+THEMES_AFTER_TYPING_MS = 700  # a pause this long in typing detects the themes again
+
 class EntryEditor(EntryEditorView):
     """One entry at a time. See the module docstring; the main window uses only the public
-    methods and the two signals."""
+    methods and the two signals. What it changes in the journal it announces on ``events``
+    (an entry saved, a theme decided); it refreshes itself when the practitioner's own themes
+    change."""
 
     entrySaved = Signal(str)
     dirtyChanged = Signal(bool)
-    themesDecided = Signal(str)  # a saved entry's theme kept, rejected or added (entry id)
 
-    def __init__(self, journal: Journal | None, settings: object = None, parent=None) -> None:
+    def __init__(self, journal: Journal | None, settings: object = None, parent=None,
+                 events=None) -> None:
         default = str(getattr(settings, "default_template", None) or DEFAULT_TEMPLATE)
         super().__init__(default if has_template(default) else DEFAULT_TEMPLATE, parent)
         self.setObjectName("EntryEditor")
@@ -51,10 +57,20 @@ class EntryEditor(EntryEditorView):
         self._autosave = QTimer(self)
         self._autosave.setInterval(max(100, int(float(seconds) * 1000)))
         self._autosave.timeout.connect(self.flush_draft)
+        # While typing, the themes follow what is written once the practitioner pauses.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(THEMES_AFTER_TYPING_MS)
+        self._typing.timeout.connect(lambda: self.refresh_themes(quiet=True))
         self.session.is_known_client = lambda name: bool(
             self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
         )
-        self.themes = EditorThemes(self, self.themes_panel)
+        self.themes = EditorThemes(self.themes_panel, self.narrative.text, self)
+        self.themes.chipsChanged.connect(self._fix_tab_order)
+        self.themes.decisionMade.connect(self._decide_theme)
+        self._events = events
+        if events is not None:
+            events.journalChanged.connect(self._journal_changed)
         self._wire()
         self.setEnabled(False)
 
@@ -187,7 +203,7 @@ class EntryEditor(EntryEditorView):
     def _changed(self) -> None:
         if self._loading:
             return
-        self.themes.typed()  # the chips follow the writing, once typing pauses
+        self._typing.start()  # the chips follow the writing, once typing pauses
         self._set_dirty(self._baseline is None or self.to_dict() != self._baseline)
         if self.status.property("kind") == "error":
             self._set_status("")
@@ -251,9 +267,55 @@ class EntryEditor(EntryEditorView):
     def current_entry_id(self) -> str | None:
         return self._entry_id
 
-    def refresh_themes(self) -> None:
-        """Detect the entry's themes again (after the practitioner's own themes changed)."""
-        self.themes.refresh()
+    def refresh_themes(self, quiet: bool = False) -> None:
+        """Detect the entry's themes again (after a load, a save, the practitioner's own themes
+        changed, or a pause in typing: ``quiet`` keeps the chips until the new ones arrive)."""
+        self._typing.stop()
+        usable = self._journal_open() and self.isEnabled()
+        self.themes.refresh(self._journal if usable else None, self.to_dict() if usable else None,
+                            quiet=quiet)
+
+    def _journal_changed(self, what, origin) -> None:
+        if origin is not self and THEMES in what and not what.entries:
+            self.refresh_themes()  # the practitioner's own themes changed
+
+    def _announce(self, what) -> None:
+        if self._events is not None:
+            self._events.announce(what, self)
+
+    def _decide_theme(self, theme: str, decision: str | None) -> None:
+        """For a saved entry a decision goes straight to ``Journal.set_theme_decision`` and the
+        state (``themes`` / ``rejected_themes``) follows, also in its saved baseline, so a
+        decision never makes the entry look unsaved and a later save never undoes it. For an
+        entry not saved yet the decisions stay in the state and are saved with the entry."""
+        extra = self._entry_extra
+        label = self.themes_panel.label_of(theme)
+        if self._entry_id and self._journal_open():
+            try:
+                entry = self._journal.set_theme_decision(self._entry_id, theme, decision)
+            except Exception as exc:
+                self._set_status(
+                    self.tr("Could not keep that decision: %1").replace("%1", str(exc)), error=True
+                )
+                return
+            themes, rejected = list(entry.themes), list(entry.rejected_themes)
+            if self._baseline is not None:
+                self._baseline["themes"] = list(themes)
+                self._baseline["rejected_themes"] = list(rejected)
+            self._announce(changes(THEMES, entries=[self._entry_id]))  # the dashboard sees it
+        else:
+            themes = [t for t in extra["themes"] if t != theme]
+            rejected = [t for t in extra.get("rejected_themes", []) if t != theme]
+            if decision == ACCEPT:
+                themes.append(theme)
+            elif decision == REJECT:
+                rejected.append(theme)
+        extra["themes"], extra["rejected_themes"] = themes, rejected
+        self._changed()
+        self.themes_panel.apply_decision(theme, decision, label)
+        self._fix_tab_order()
+        if decision is None or decision == ACCEPT:
+            self.refresh_themes()  # an undone "not this" may bring the suggestion back
 
     def _start(self, state: dict[str, Any], draft_key: str, *, clean: bool) -> None:
         if self._dirty:
@@ -268,7 +330,7 @@ class EntryEditor(EntryEditorView):
         if not clean:
             self._autosave.start()
         self.dirtyChanged.emit(self._dirty)
-        self.themes.refresh()
+        self.refresh_themes()
 
     def new_entry(self, client_id: str | None, template_id: str | None = None) -> None:
         """A fresh entry dated now, for this client, with the template's prompts pre-filled."""
@@ -341,7 +403,9 @@ class EntryEditor(EntryEditorView):
         self._last_drafted = None
         self._set_dirty(False)
         self._set_status(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
-        self.themes.refresh()  # saving an entry updates its themes at once
+        self.refresh_themes()  # saving an entry updates its themes at once
+        kinds = (ENTRIES, PEOPLE) if state["client_name"] else (ENTRIES,)
+        self._announce(changes(*kinds, entries=[entry.id]))
         self.entrySaved.emit(entry.id)
         return True
 
@@ -352,6 +416,14 @@ class EntryEditor(EntryEditorView):
         if known:
             return known[0].id
         return self._journal.save_person(Person(name=name, kind=PersonKind.CLIENT)).id
+
+    def drop(self) -> None:
+        """What it shows is gone from the journal (deleted, or its client forgotten): empty it
+        without keeping a draft of it."""
+        was_dirty, self._dirty = self._dirty, False
+        self.clear()
+        if was_dirty:
+            self.dirtyChanged.emit(False)
 
     def clear(self) -> None:
         """Empty every widget that shows journal content and forget the entry (used on lock).
@@ -380,6 +452,7 @@ class EntryEditor(EntryEditorView):
         self._baseline = None
         self._last_drafted = None
         self._entry_extra = {"themes": [], "rejected_themes": [], "people_ids": []}
+        self._typing.stop()
         self.themes.clear()
         self._set_status("")
         was_dirty, self._dirty = self._dirty, False

@@ -4,7 +4,7 @@ A suggested theme is an outlined chip with "✓ Keep" and "✕ Not this"; a kept
 filled. Every chip shows the first words that gave it away beside its name, and carries all of them
 (tooltip, and the quotes line when it is clicked or focused). Keyboard: Tab reaches each chip; Enter or Space keeps a suggestion; Delete
 turns it down (or takes a hand-added theme off). The panel only shows and asks: the entry editor
-stores the decisions (see ``entry_editor_themes``).
+stores the decisions (see ``EntryEditor``).
 """
 
 from __future__ import annotations
