@@ -100,7 +100,7 @@ class ThemeDetector:
         while the practitioner waits."""
         self._compile()
         for anchor in self._scanner.cues_at:
-            self._plans_lower[anchor]  # noqa: B018 - made and kept by _Plans.__missing__
+            self._plans_lower[anchor]  # made and kept by _Plans.__missing__
         for theme in self._compiled:
             theme.exclusion_lower()
         return self

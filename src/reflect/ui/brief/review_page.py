@@ -156,7 +156,7 @@ class ReviewPage(QWizardPage):
     def state(self):
         return self.wizard().review_state
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.refresh()
         self.table.setFocus()
         if self.model.rowCount():
@@ -209,7 +209,7 @@ class ReviewPage(QWizardPage):
         self.marker.wipe()
         self.problem.clear()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.reviewed.isChecked()
 
     # --- actions ------------------------------------------------------------------------------

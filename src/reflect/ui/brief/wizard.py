@@ -55,7 +55,7 @@ class BriefWizard(QWizard):
             client = self.journal.person(page.client_id())
             draft = build_brief(self.journal, client, template=page.template_id(),
                                 question=page.question_text(), entry_ids=page.entry_ids())
-        except Exception as exc:  # noqa: BLE001 - shown on the page; the dialog stays usable
+        except Exception as exc:  # shown on the page; the dialog stays usable
             page.question_hint.setText(self.tr("The brief could not be prepared: %1")
                                        .replace("%1", str(exc)))
             page.question_hint.setVisible(True)

@@ -176,7 +176,7 @@ class ThemeChip(QFrame):
         """Turn a detected theme down for good; a theme only added by hand just comes off."""
         self.decided.emit(self.item.theme, None if self.item.source == USER else REJECT)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if self.keep_button is not None:
@@ -188,12 +188,12 @@ class ThemeChip(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.evidenceRequested.emit(self.item.theme)
         super().mousePressEvent(event)
 
-    def focusInEvent(self, event) -> None:
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().focusInEvent(event)
         self.evidenceRequested.emit(self.item.theme)
 
@@ -253,7 +253,7 @@ class ThemeChipsPanel(QWidget):
 
     # --- look -----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self._restyle()

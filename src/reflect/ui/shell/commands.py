@@ -138,7 +138,7 @@ class WorkspaceCommands(QObject):
         try:
             QApplication.setOverrideCursor(self._wait_cursor())
             dest = self.journal.backup(folder, label="manual", keep=self.host.settings.backup_keep)
-        except Exception as exc:  # noqa: BLE001 - shown to the practitioner
+        except Exception as exc:  # shown to the practitioner
             QMessageBox.warning(self.parent_widget, self.tr("Backup failed"), str(exc))
             return
         finally:

@@ -92,6 +92,18 @@ class Session(QObject):
         self.gate.close()
         QApplication.quit()
 
+    def terminate(self) -> None:
+        """SIGTERM/SIGHUP: quit now, asking nothing. Unsaved writing is kept as a draft (offered
+        back at the next unlock), then the backup is made and the journal closed."""
+        self._close_popups()
+        if self.window is not None and self.journal is not None and self.journal.is_open:
+            with contextlib.suppress(Exception):  # the backup and the close must still happen
+                self.window.detach()
+        if self.window is not None:
+            self.window.journal = None  # nothing left to ask about: it was kept as a draft
+            self.window.hide()
+        self.quit()
+
     def shutdown(self) -> None:
         """Back up (when a folder is set) and close the journal. Safe to call twice."""
         self.idle.stop()

@@ -77,7 +77,7 @@ class ThemesAnalysis(QObject):
         try:
             reader = JournalReader(journal)
             warm_up(reader.total - journal.kept_theme_count())  # workers ready while it reads
-        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+        except Exception as exc:  # shown in the themes window
             self._failed(generation, exc)
             return
         QTimer.singleShot(0, lambda: self._read_some(generation, reader))
@@ -87,7 +87,7 @@ class ThemesAnalysis(QObject):
             return
         try:
             done = reader.step()
-        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+        except Exception as exc:  # shown in the themes window
             self._failed(generation, exc)
             return
         if not done:
