@@ -37,9 +37,11 @@ from reflect.core.themes.learned import (
 
 WEAK_NEGATIVE = 0.3
 MIN_COUNT = 2
-ALPHA = 1e-4  # strength of the L2 penalty
+ALPHA = 1e-4  # strength of the L2 penalty (LOWO: 1e-3 0.679, 1e-4 0.672, 1e-5 0.629)
 EPOCHS = 20
 INNER_FOLDS = 4
+VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+VETOES = False  # let the learned layer overrule rule hits (LOWO +0.001, and it drops clear cues)
 THRESHOLD_GRID = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 .. 0.95
 
 
@@ -249,12 +251,15 @@ def entry_scores(model: LearnedModel, entry: Entry, embed: Embed | None = None) 
 
 
 def choose_thresholds(
-    rows: Sequence[Labelled], themes: Sequence[str], rules: RuleThemes | None, **kw
-) -> tuple[float, ...]:
-    """Per-theme thresholds by leave-one-writer-out inside ``rows`` (see the module docstring)."""
+    rows: Sequence[Labelled], themes: Sequence[str], rules: RuleThemes | None,
+    use_vetoes: bool = False, **kw
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-theme thresholds, and vetoes (the probability below which the learned layer overrules
+    a rule hit of the theme; 0: never), by leave-one-writer-out inside ``rows`` (see the module
+    docstring)."""
     writers = sorted({r.writer for r in rows})
     if len(writers) < 2:
-        return tuple(0.7 for _ in themes)
+        return tuple(0.7 for _ in themes), tuple(0.0 for _ in themes)
     # Writers in at most INNER_FOLDS groups (round robin), each group left out in turn.
     group = {w: i % INNER_FOLDS for i, w in enumerate(writers)}
     scored: list[tuple[list[float], set[str], set[str]]] = []  # (probs, rule themes, gold)
@@ -265,21 +270,24 @@ def choose_thresholds(
             if group[r.writer] == g:
                 ruled = rules(r.entry) if rules else set()
                 scored.append((entry_scores(model, r.entry, kw.get("embed")), ruled, r.themes))
-    out = []
+    thresholds, vetoes = [], []
     for t, theme in enumerate(themes):
-        best, best_f = 0.95, -1.0
-        for th in THRESHOLD_GRID:
-            tp = fp = fn = 0
-            for probs, ruled, gold in scored:
-                found = theme in ruled or probs[t] >= th
-                tp += found and theme in gold
-                fp += found and theme not in gold
-                fn += (not found) and theme in gold
-            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f > best_f + 1e-9:
-                best, best_f = th, f
-        out.append(best)
-    return tuple(out)
+        best, best_f = (0.95, 0.0), -1.0
+        for veto in VETO_GRID if rules and use_vetoes else (0.0,):
+            for th in THRESHOLD_GRID:
+                tp = fp = fn = 0
+                for probs, ruled, gold in scored:
+                    p = probs[t]
+                    found = (theme in ruled and p >= veto) or p >= th
+                    tp += found and theme in gold
+                    fp += found and theme not in gold
+                    fn += (not found) and theme in gold
+                f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                if f > best_f + 1e-9:
+                    best, best_f = (th, veto), f
+        thresholds.append(best[0])
+        vetoes.append(best[1])
+    return tuple(thresholds), tuple(vetoes)
 
 
 def train(
@@ -287,8 +295,10 @@ def train(
     fingerprint: str = "", trained_on: Sequence[str] = (), **kw,
 ) -> LearnedModel:
     """A model trained on ``rows`` only, its thresholds chosen by writer inside ``rows``."""
-    thresholds = choose_thresholds(rows, themes, rules, **kw)
+    use_vetoes = kw.pop("vetoes", VETOES)
+    thresholds, vetoes = choose_thresholds(rows, themes, rules, use_vetoes, **kw)
     model = _model(rows, themes, thresholds, fingerprint, **kw)
     return LearnedModel(
-        model.themes, model.weights, model.bias, thresholds, fingerprint, tuple(trained_on)
+        model.themes, model.weights, model.bias, thresholds, fingerprint, tuple(trained_on),
+        vetoes,
     )
