@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from reflect.core.brief import build_brief, write_brief  # noqa: E402
-from reflect.core.interchange import import_lines  # noqa: E402
-from reflect.core.journal import Journal  # noqa: E402
-from reflect.store.crypto import KdfParams  # noqa: E402
-from synth import generate  # noqa: E402
+from reflect.core.brief import build_brief, write_brief
+from reflect.core.interchange import import_lines
+from reflect.core.journal import Journal
+from reflect.store.crypto import KdfParams
+from synth import generate
 
 
 def main() -> int:

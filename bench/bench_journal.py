@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import peak  # noqa: E402
-from reflect.core.interchange import import_lines  # noqa: E402
-from reflect.core.journal import Journal  # noqa: E402
-from synth import generate  # noqa: E402
+import peak
+from reflect.core.interchange import import_lines
+from reflect.core.journal import Journal
+from synth import generate
 
 PASS = "benchmark passphrase"
 RUNS = 7

@@ -17,7 +17,7 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import peak  # noqa: E402
+import peak
 
 PASSWORD = "benchmark passphrase"
 KEYRING = textwrap.dedent("""

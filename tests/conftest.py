@@ -9,10 +9,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-import pytest  # noqa: E402
+import pytest
 
-from reflect.core.journal import Journal  # noqa: E402
-from reflect.store import crypto  # noqa: E402
+from reflect.core.journal import Journal
+from reflect.store import crypto
 
 # Under CI every test must run: a test skipped for want of a file, a tool or a library fails the
 # run instead of passing quietly (a clone of the repository has everything its tests need, and

@@ -63,9 +63,13 @@ def main(journal_path: str | Path | None = None) -> int:
         path = Path(settings.last_journal)
     path = path or default_journal_path()
     session = Session(path, settings)
+    from reflect.ui.shell.stop_signals import StopSignals
+
+    stop = StopSignals(session.terminate, app)  # log-out or shutdown: keep the draft, back up
     session.start()
     code = app.exec()
     session.shutdown()
+    stop.restore()
     return code
 
 

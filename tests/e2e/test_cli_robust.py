@@ -78,3 +78,34 @@ def test_passwd_rotates_the_key_and_prints_the_new_recovery_code_once(filled_jou
     from reflect.core.journal import Journal
 
     Journal.open(filled_journal, recovery_code=code, readonly=True).close()
+
+
+def test_sigterm_or_sighup_during_export_leaves_no_plaintext_file(journal, journal_path, sample_lines,
+                                                                  tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from reflect.core.interchange import import_lines
+    from tests.conftest import PASSPHRASE
+
+    import_lines(journal, sample_lines * 100)  # 4,000 entries: the export takes a moment
+    journal.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
+    env["REFLECT_PASSPHRASE"] = PASSPHRASE
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        out = tmp_path / f"export-{sig.name}.jsonl"
+        partial = out.with_name(out.name + ".partial")
+        proc = subprocess.Popen([sys.executable, "-m", "reflect", "export", "--out", str(out),
+                                 "--journal", str(journal_path)], env=env, stderr=subprocess.PIPE,
+                                text=True)
+        deadline = time.monotonic() + 60
+        while not partial.exists() and time.monotonic() < deadline:
+            assert proc.poll() is None, "the export finished before it could be stopped"
+            time.sleep(0.002)
+        proc.send_signal(sig)
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 1 and "interrupted" in stderr
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == [], sig

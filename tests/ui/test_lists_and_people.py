@@ -93,7 +93,7 @@ def test_forget_client_removes_their_entries(qtbot, make_session, sample_journal
     window.clients.select_key(dee.id)
     asked = []
 
-    def confirm(parent, client, entries, people):
+    def confirm(parent, client, entries, people, **kw):
         asked.append((client, entries, people))
         return True
 
@@ -115,7 +115,7 @@ def test_forget_cancelled_changes_nothing(qtbot, make_session, sample_journal, m
     window = session.window
     total = window.entry_model.rowCount()
     window.clients.select_key(dee.id)
-    monkeypatch.setattr(prompts, "confirm_forget", lambda *a: False)
+    monkeypatch.setattr(prompts, "confirm_forget", lambda *a, **kw: False)
     window.actions.forget_client.trigger()
     window.clients.select_key(ALL)
     assert window.entry_model.rowCount() == total
@@ -137,3 +137,31 @@ def test_client_dialog_saves_names_and_linked_people(qtbot, journal):
     assert (client.name, client.alias, client.aka) == ("Harriet Vane", "HV", ["Harry", "Mrs V"])
     (linked,) = journal.linked_people(client.id)
     assert (linked.name, linked.role) == ("Peter Wimsey", "partner")
+
+
+def test_forget_names_reflects_own_copies_and_removes_them_on_request(
+    qtbot, make_session, sample_journal, monkeypatch, tmp_path
+):
+    folder = tmp_path / "backups"
+    old = [sample_journal.backup(folder, label="auto") for _ in range(2)]
+    dee = sample_journal.find_people("Dee")[0]
+    sample_journal.close()
+    session = make_session(sample_journal.path)
+    session.settings.backup_folder = str(folder)
+    unlock(qtbot, session)
+    window = session.window
+    window.clients.select_key(dee.id)
+    shown = {}
+    monkeypatch.setattr(prompts, "confirm_forget",
+                        lambda *a, copies=(): shown.setdefault("confirm", list(copies)) is not None)
+    monkeypatch.setattr(prompts, "offer_remove_copies",
+                        lambda parent, copies, fresh_backup: shown.setdefault("offer", fresh_backup))
+    window.actions.forget_client.trigger()
+    assert shown == {"confirm": old, "offer": True}
+    assert not any(p.exists() for p in old)
+    (fresh,) = folder.iterdir()  # one backup made now, without her
+    from reflect.core.journal import Journal
+    from tests.conftest import PASSPHRASE
+
+    with Journal.open(fresh, PASSPHRASE, readonly=True) as copy:
+        assert not copy.find_people("Dee")

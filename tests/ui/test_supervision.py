@@ -168,7 +168,7 @@ def test_presenting_counts_down_and_what_it_captured_lands_in_the_meeting(
     qtbot.addWidget(presenting)
     assert "She stayed over again." in presenting.brief.toPlainText()
     assert "Margaret" not in presenting.brief.toPlainText()  # de-identified like an export
-    assert presenting.brief.font().pointSizeF() >= window.font().pointSizeF()
+    assert presenting.brief.document().defaultFont().pointSizeF() >= 1.5 * window.font().pointSizeF()
     presenting.present_minutes.setValue(1)
     presenting.discuss_minutes.setValue(2)
     assert (presenting.phase.text(), presenting.clock.text()) == ("Presenting", "01:00")
@@ -219,3 +219,29 @@ def test_prepare_suggests_a_case_with_its_reasons(qtbot, window, client_journal)
     with qtbot.waitSignal(dialog.presentRequested) as caught:
         dialog.present_button.click()
     assert caught.args == [client_id]
+
+
+def test_hours_view_lists_by_month_and_exports_csv(qtbot, window, tmp_path):
+    from reflect.core.supervision import Meeting, MeetingKind
+    from reflect.ui.supervision.hours_view import HoursDialog
+    from reflect.ui.supervision.meetings_view import MeetingsDialog
+
+    log = SupervisionLog(window.journal)
+    log.save_meeting(Meeting(datetime(2026, 1, 8, 18), MeetingKind.PEER_GROUP, "Thursday group", 90))
+    log.save_meeting(Meeting(datetime(2026, 2, 2, 9), MeetingKind.ONE_TO_ONE, "Dr Okafor", 50))
+    dialog = HoursDialog(window.journal, window)
+    qtbot.addWidget(dialog)
+    first = [dialog.table.item(0, c).text() for c in range(4)]
+    assert first == ["2026-02", "All kinds", "1", "0.83"]  # the latest period first
+    assert dialog.total.text() == "2 meetings, 2.33 hours in all."
+    dialog.by.setCurrentIndex(1)
+    assert [dialog.table.item(0, c).text() for c in range(4)] == ["2026", "All kinds", "2", "2.33"]
+    written = dialog.export(str(tmp_path / "hours.csv"))
+    assert written.read_text().splitlines() == [
+        "period,kind,meetings,hours", "2026,peer group,1,1.50", "2026,one-to-one,1,0.83",
+        "2026,all kinds,2,2.33"]
+    meetings = MeetingsDialog(window.journal, window)
+    qtbot.addWidget(meetings)
+    assert meetings.table.rowCount() == 2
+    assert meetings.table.item(0, 2).text() == "Dr Okafor"
+    assert meetings.table.item(1, 3).text() == "1 h 30 min"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from reflect import __version__
@@ -63,6 +64,21 @@ def open_gui(journal: str | None) -> int:
     return app_main(journal)
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP (log-out, shutdown, a closed terminal): unwinds like Ctrl+C, so every
+    transaction rolls back and every half-written file (``.partial``) is removed."""
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _stop_on_signals() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -76,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return open_gui(args.gui_journal)
     from reflect.core.errors import StoreError
 
+    _stop_on_signals()
     try:
         return args.func(args)
     except UsageError as exc:
@@ -84,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"reflect {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped):
         print(f"reflect {args.command}: interrupted; nothing was changed.", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -26,8 +26,8 @@ def open_journal(args: argparse.Namespace, *, readonly: bool = False, keep: bool
     """The journal at ``--journal``. ``keep=True``: writable if no other window or command has
     it open (so derived data, like the themes found, can be kept for next time), otherwise
     read-only, as ``readonly=True`` always is."""
+    from reflect.core.errors import JournalLocked
     from reflect.core.journal import Journal
-    from reflect.store.errors import JournalLocked
 
     path = journal_path(args)
     if not path.exists():

@@ -13,7 +13,7 @@ from reflect.core import records, repairs
 from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
 from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
-from reflect.store.backup import backup_name, prune_backups
+from reflect.store.backup import backup_name, own_copies, prune_backups, remove_copy
 from reflect.store.crypto import KdfParams
 from reflect.store.database import JournalFile
 
@@ -31,7 +31,13 @@ class ForgetSummary:
     client: str
     entries: int
     people: list[str] = field(default_factory=list)
+    # Copies Reflect made itself (before an upgrade; automatic backups): forget does not reach
+    # into them, so the confirmation names them and offers to remove them.
     supervision_cases: int = 0  # times the client's case was presented (the meetings stay)
+    copies: list[Path] = field(default_factory=list)
+    # False when another program was reading the journal, so the deleted records' pages are
+    # not yet overwritten in the file; it is finished the next time the journal is opened.
+    complete: bool = True
 
 
 @dataclass
@@ -126,11 +132,20 @@ class Journal:
         :meth:`rotate_key`."""
         self._file.change_passphrase(new_passphrase)
 
-    def rotate_key(self, new_passphrase: str) -> str | None:
+    def rotate_key(self, new_passphrase: str, kdf: KdfParams | None = None) -> str | None:
         """Change the passphrase and re-encrypt everything under a new data key, in one
         transaction. Returns the new recovery code (show it once), or None when the journal
-        was unlocked with its recovery code, which stays valid."""
-        return self._file.rotate_key(new_passphrase)
+        was unlocked with its recovery code, which stays valid. ``kdf``: from
+        :meth:`calibrate` (the slow part, which may run on another thread; the re-encryption
+        itself must run where everything else uses the journal)."""
+        return self._file.rotate_key(new_passphrase, kdf)
+
+    @staticmethod
+    def calibrate() -> KdfParams:
+        """Key-derivation settings for this machine, now (about 0.7 s; never below the floor)."""
+        from reflect.store import crypto
+
+        return crypto.calibrate()
 
     def new_recovery_code(self) -> str:
         return self._file.new_recovery_code()
@@ -180,12 +195,39 @@ class Journal:
         self._people_cache()[person.id] = copy.deepcopy(person)
         return person
 
-    def describe_forget(self, client_id: str) -> ForgetSummary:
+    def describe_forget(
+        self, client_id: str, backup_folders: Iterable[Path | str] = ()
+    ) -> ForgetSummary:
+        """What forgetting would remove, and Reflect's own copies (beside the journal and in
+        ``backup_folders``) that it would not reach."""
         client = self.person(client_id)
         linked = self.linked_people(client_id)
         entries = len(self._file.ids("entry", client_id=client_id))
         cases = len(self._file.ids("meeting_case", client_id=client_id))
-        return ForgetSummary(client.name, entries, [p.name for p in linked], cases)
+        return ForgetSummary(client.name, entries, [p.name for p in linked], cases,
+                             copies=self.own_copies(backup_folders))
+
+    def own_copies(self, backup_folders: Iterable[Path | str] = ()) -> list[Path]:
+        """Copies of this journal Reflect made itself: ``*-before-upgrade-*`` beside it, and the
+        automatic and Back Up Now copies in ``backup_folders``."""
+        return own_copies(self.path, tuple(Path(f).expanduser() for f in backup_folders if f))
+
+    def remove_copies(
+        self, copies: Iterable[Path], *, fresh_backup_in: Path | str | None = None
+    ) -> Path | None:
+        """Overwrite and delete ``copies`` (after a forget: they still hold the client). With
+        ``fresh_backup_in``, first make one new automatic backup there of the journal as it is
+        now, so removing the old ones never leaves the practitioner without a backup."""
+        fresh = self.backup(fresh_backup_in, label="auto") if fresh_backup_in else None
+        for path in copies:
+            if fresh is None or Path(path).resolve() != fresh.resolve():
+                remove_copy(Path(path))
+        return fresh
+
+    @property
+    def forget_pending(self) -> bool:
+        """A forget whose last step waits for the next open (another program was reading)."""
+        return self._file.scrub_pending
 
     def forget_client(self, client_id: str) -> ForgetSummary:
         """Delete the client, their entries and their linked people; leave no trace in the file."""
@@ -198,7 +240,7 @@ class Journal:
             # came of them (the meetings themselves stay: the practitioner's own hours)
             self._file.delete_tree("person", [client_id])
             self._file.delete("draft", id=drafts)  # drafts name their client inside their data
-        self._file.scrub()
+        summary.complete = self._file.scrub()
         self._people = None
         return summary
 

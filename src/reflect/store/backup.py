@@ -55,3 +55,38 @@ def prune_backups(folder: Path, stem: str, keep: int, label: str = "auto") -> li
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
+
+
+# Copies Reflect makes by itself: before a schema upgrade (beside the journal), and the app's
+# automatic and Back Up Now copies (in the backup folder). Copies the practitioner asked for by
+# path (``reflect backup DIR``) are theirs, and are not listed.
+OWN_LABELS = ("before-upgrade-v*", "auto", "manual")
+
+
+def own_copies(journal_path: Path, folders: tuple[Path, ...] = ()) -> list[Path]:
+    """Reflect's own copies of this journal, in its folder and in ``folders``, oldest first."""
+    journal_path = Path(journal_path)
+    found: set[Path] = set()
+    for folder in (journal_path.parent, *map(Path, folders)):
+        if not folder.is_dir():
+            continue
+        for label in OWN_LABELS:
+            found.update(p for p in folder.glob(f"{journal_path.stem}-{label}-*{BACKUP_SUFFIX}")
+                         if p.is_file() and p.resolve() != journal_path.resolve())
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def remove_copy(path: Path) -> None:
+    """Overwrite a copy with zeros, flush, then delete it (and any -wal/-shm beside it)."""
+    path = Path(path)
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if not part.exists():
+            continue
+        size = part.stat().st_size
+        with open(part, "r+b", buffering=0) as out:
+            chunk = b"\0" * (1 << 20)
+            written = 0
+            while written < size:
+                written += out.write(chunk[: min(len(chunk), size - written)])
+            os.fsync(out.fileno())
+        part.unlink()

@@ -27,6 +27,7 @@ from reflect.store.errors import (
 from reflect.store.lockfile import WriterLock
 from reflect.store.schema import TABLES, dependents
 
+BUSY_TIMEOUT_MS = 5000  # how long a statement waits for another process's lock
 APPLICATION_ID = 0x52464C54  # "RFLT" in the SQLite header: this file is a Reflect journal
 FORMAT_MARK = b"reflect-journal"
 
@@ -49,7 +50,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         uri=True,
         isolation_level=None,  # we issue BEGIN/COMMIT ourselves
         check_same_thread=False,  # the GUI unlocks on a worker thread and then uses it
-        timeout=5.0,
+        timeout=BUSY_TIMEOUT_MS / 1000,
     )
     return conn
 
@@ -153,6 +154,8 @@ class JournalFile:
                         upgrade_lock.release()
             opened = cls(path, conn, data_key, lock)
             opened._recovery_code = recovery_code
+            if writer and opened.scrub_pending:  # a forget not finished last time
+                opened.scrub(attempts=1)
             return opened
         except BaseException:
             if conn is not None:
@@ -253,13 +256,13 @@ class JournalFile:
         with self.transaction():
             self._write_passphrase_wrap(new_passphrase, kdf)
 
-    def rotate_key(self, new_passphrase: str) -> str | None:
+    def rotate_key(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> str | None:
         """A new data key: every value re-encrypted under it, wrapped under the new passphrase
         (calibrated again) and the recovery code, all in one transaction (killed midway, the
         journal is as it was). Returns a new recovery code, or None when the journal was opened
         with its recovery code, which then stays valid. Old copies of the file keep the old key:
         they open with the old passphrase and hold what was in them then, nothing written later."""
-        kdf = crypto.calibrate()
+        kdf = kdf or crypto.calibrate()
         new_key = crypto.new_data_key()
         new_cipher = crypto.FieldCipher(new_key)
         kept = self._recovery_code
@@ -499,10 +502,39 @@ class JournalFile:
 
     # --- maintenance ----------------------------------------------------------------------
 
-    def scrub(self) -> None:
-        """After deleting: move every page out of the WAL and truncate it, so deleted
-        (already overwritten, thanks to secure_delete) records leave no copy behind."""
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    SCRUB_PENDING = "pending.scrub"
+
+    def scrub(self, *, attempts: int = 3, wait_ms: int = 1000) -> bool:
+        """After deleting: move every page out of the WAL into the file and truncate the WAL,
+        so deleted records (overwritten there, thanks to secure_delete) leave no copy behind.
+
+        Another process reading the journal (a read transaction) stops the checkpoint: it is
+        tried ``attempts`` times, waiting up to ``wait_ms`` each. Returns True when done; if
+        not, the journal keeps a mark and finishes it the next time it is opened for writing."""
+        done = False
+        self._conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            for _ in range(max(1, attempts)):
+                busy, _log, _moved = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not busy:
+                    done = True
+                    break
+        except sqlite3.Error:
+            done = False
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if done and self.mark(self.SCRUB_PENDING):
+            self.set_mark(self.SCRUB_PENDING, None)
+            with contextlib.suppress(sqlite3.Error):  # the mark's own removal, out of the WAL
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif not done and self.writable:
+            self.set_mark(self.SCRUB_PENDING)
+        return done
+
+    @property
+    def scrub_pending(self) -> bool:
+        """A forget whose last step (the checkpoint) waits for the next open."""
+        return self.mark(self.SCRUB_PENDING) is not None
 
     def backup_to(self, destination: Path) -> Path:
         return backup_copy(self._conn, destination)

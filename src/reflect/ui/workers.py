@@ -27,7 +27,7 @@ class _Job(QRunnable):
         try:
             try:
                 result = self._fn()
-            except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which shows it
+            except Exception as exc:  # handed to the UI thread, which shows it
                 self.relay.failed.emit(exc)
             else:
                 self.relay.finished.emit(result)

@@ -79,7 +79,7 @@ def suggest_cases(
             label = themes.labels.get(r.theme, r.theme.replace("_", " "))
             reasons.append(f"{label} in {r.count} of the last {r.of_sessions} sessions")
         stress = stress_pattern(recent)
-        if stress.trend == "rising" or (stress.mean_change or 0) >= 2:
+        if stress.trend == "rising" or (stress.sessions >= 2 and (stress.mean_change or 0) >= 2):
             score += 1.5
             steps = ", ".join(f"{c:+d}" for c in stress.changes)
             reasons.append(f"sessions leave you more stressed lately ({steps})")

@@ -1,7 +1,7 @@
 """Detection results kept in the journal, so a whole-journal analysis detects only what changed.
 
 Detection depends on two things only: the entry's text and the detector (the lexicon with the
-practitioner's own themes, and the code that reads it). So each result is kept (encrypted, like
+practitioner's own themes, the learned model, and the code that reads them). So each result is kept (encrypted, like
 everything in the journal) with a fingerprint of both, and used again only while both still
 match: an edited entry, a new user theme or another version of Reflect simply means detecting
 again. The practitioner's decisions are not part of it; they are applied afresh every time.
@@ -21,7 +21,7 @@ from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
 from reflect.store.errors import StoreError
 
 # Bump when detection finds something else in the same text with the same lexicon.
-DETECTION_VERSION = 2
+DETECTION_VERSION = 3
 
 Fields = list[tuple[str, str]]
 
@@ -30,6 +30,7 @@ def detector_key(detector: ThemeDetector) -> str:
     """Fingerprint of everything but the text that detection depends on."""
     digest = hashlib.sha256(f"{reflect.__version__}|{DETECTION_VERSION}|".encode())
     digest.update(repr(detector.lexicon).encode())
+    digest.update(f"|learned {detector.learned_id}".encode())
     return digest.hexdigest()[:32]
 
 

@@ -26,6 +26,7 @@ from reflect.core.themes.compiler import (
     compile_theme,
     plain_lowercase,
 )
+from reflect.core.themes.learned import LearnedModel, shipped_id, shipped_model
 from reflect.core.themes.lexicon import (
     Lexicon,
     ThemeDef,
@@ -38,6 +39,11 @@ from reflect.core.themes.negation import ClauseIndex
 
 _SEPARATOR = "\n\x1f\n"  # a line break (ends any clause) around a character no cue matches
 _MAX_REPEATS = 3
+_MAX_LEARNED_EVIDENCE = 2
+_MAX_SPANS_PER_CUE = 20
+# Work per entry is capped: text past this many characters of a field is not read for themes
+# (a journal entry is a few thousand; a pasted book would otherwise cost seconds).
+MAX_FIELD_CHARS = 50_000
 
 
 @dataclass(slots=True)
@@ -60,8 +66,10 @@ class ThemeHit:
 class ThemeDetector:
     """Detects the themes of a :class:`~reflect.core.themes.lexicon.Lexicon` in entries or text."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, learned: LearnedModel | None | str = "shipped") -> None:
         self.lexicon = lexicon
+        # The learned layer (see .learned), read when first needed; None: rules alone.
+        self._learned: LearnedModel | None | str = learned
         # Compiled when first needed: a whole-journal analysis that finds every entry's themes
         # kept in the journal (see .cache) needs the lexicon's names, never its regexes.
         self._compiling = threading.Lock()
@@ -92,7 +100,7 @@ class ThemeDetector:
         while the practitioner waits."""
         self._compile()
         for anchor in self._scanner.cues_at:
-            self._plans_lower[anchor]  # noqa: B018 - made and kept by _Plans.__missing__
+            self._plans_lower[anchor]  # made and kept by _Plans.__missing__
         for theme in self._compiled:
             theme.exclusion_lower()
         return self
@@ -117,20 +125,84 @@ class ThemeDetector:
                     description=str(ut.get("description", "")),
                 )
             defs.append(user_theme_def(ut))
-        return ThemeDetector(self.lexicon.with_themes(defs))
+        return ThemeDetector(self.lexicon.with_themes(defs), self._learned)
 
-    def detect_text(self, text: str) -> list[ThemeHit]:
+    @property
+    def learned_id(self) -> str:
+        """Names the learned layer without loading it (for the key of kept results)."""
+        if self._learned == "shipped":
+            return shipped_id()
+        return self._learned.id if self._learned is not None else ""  # type: ignore[union-attr]
+
+    @property
+    def learned(self) -> LearnedModel | None:
+        """The learned layer this detector combines with its rules (None: rules alone)."""
+        if self._learned == "shipped":
+            self._learned = shipped_model()
+        return self._learned  # type: ignore[return-value]
+
+    def detect_text(self, text: str, *, learned: bool = True) -> list[ThemeHit]:
         """Themes in a single piece of text; evidence uses the field name ``"text"``."""
-        return self.detect_fields([("text", text)])
+        return self.detect_fields([("text", text)], learned=learned)
 
-    def detect_entry(self, entry: Entry) -> list[ThemeHit]:
+    def detect_entry(self, entry: Entry, *, learned: bool = True) -> list[ThemeHit]:
         """Themes in every free-text field of an entry (see :meth:`Entry.texts`)."""
-        return self.detect_fields(entry.texts())
+        return self.detect_fields(entry.texts(), learned=learned)
 
-    def detect_fields(self, fields: list[tuple[str, str]]) -> list[ThemeHit]:
-        fields = [(name, text) for name, text in fields if text]
+    def detect_fields(
+        self, fields: list[tuple[str, str]], *, learned: bool = True
+    ) -> list[ThemeHit]:
+        """The rules' themes, and the learned layer's where the rules found nothing: a theme
+        the learned layer finds is reported with the sentence(s) that led to it as evidence."""
+        fields = [(name, text[:MAX_FIELD_CHARS]) for name, text in fields if text]
         if not fields:
             return []
+        model = self.learned if learned else None
+        if model is None:
+            return self._rules(fields)
+        vetoes: list[tuple[str, str, int, int]] = []
+        hits = self._rules(fields, vetoes)
+        return self._with_learned(model, fields, hits, vetoes)
+
+    def _with_learned(
+        self, model: LearnedModel, fields, hits: list[ThemeHit], vetoes
+    ) -> list[ThemeHit]:
+        """``hits`` and the themes the learned layer finds besides, except in a sentence that
+        holds a trap of the theme or a negated cue of it ("never lonely")."""
+        if not self._ready:
+            self._compile()
+        have = {h.theme for h in hits}
+        by_id = {c.theme.id: c for c in self._compiled}
+        order = {name: i for i, (name, _) in enumerate(fields)}
+        texts = dict(fields)
+        added = []
+        for theme, spans in model.detect(fields).items():
+            compiled = by_id.get(theme)
+            if theme in have or compiled is None or compiled.theme.user_defined:
+                continue
+            evidence = []
+            best = 0.0
+            for name, start, end, p in spans:
+                sentence = texts[name][start:end]
+                if compiled.exclusion is not None and compiled.exclusion.search(sentence):
+                    continue  # a trap ("the garden boundary wall") is not the theme
+                if vetoes and _vetoed(vetoes, theme, name, texts[name], start, end):
+                    continue  # the rules saw the theme's cue in that sentence, negated
+                evidence.append(Evidence(name, start, end, sentence))
+                best = max(best, p)
+                if len(evidence) == _MAX_LEARNED_EVIDENCE:
+                    break
+            if evidence:
+                evidence.sort(key=lambda ev: (order[ev.field], ev.start))
+                added.append(ThemeHit(theme, round(best, 3), evidence))
+        if not added:
+            return hits
+        # Rule hits first (by score), then the learned layer's (by probability).
+        added.sort(key=lambda h: -h.score)
+        return hits + added
+
+    def _rules(self, fields: list[tuple[str, str]], vetoes: list | None = None) -> list[ThemeHit]:
+        """The rules' themes; a negated cue is added to ``vetoes`` as (theme, field, start, end)."""
         if not self._ready:
             self._compile()
         starts: list[int] = []
@@ -159,11 +231,21 @@ class ThemeDetector:
                 add((t, c, m.start(), m.end()))
         if not matches:
             return []
-        return self._score(self._kept(matches, scan, lowered, plain, starts, fields), fields)
+        raw: list | None = [] if vetoes is not None else None
+        hits = self._score(self._kept(matches, scan, lowered, plain, starts, fields, raw), fields)
+        if raw:
+            compiled = self._compiled
+            for t, start, end in raw:
+                i = bisect_right(starts, start) - 1
+                vetoes.append((compiled[t].theme.id, fields[i][0], start - starts[i], end - starts[i]))
+        return hits
 
-    def _kept(self, matches, scan, lowered, plain, starts, fields) -> dict[int, dict[int, list[Evidence]]]:
+    def _kept(
+        self, matches, scan, lowered, plain, starts, fields, vetoes: list | None = None
+    ) -> dict[int, dict[int, list[Evidence]]]:
         """theme index -> cue index -> spans, leaving out every match that crosses fields, is
-        excluded, negated or misdirected."""
+        excluded, negated or misdirected. A negated match is added to ``vetoes`` as (theme,
+        start, end) in the joined text: the learned layer does not report its theme there."""
         found: dict[int, dict[int, list[Evidence]]] = {}
         compiled = self._compiled
         window = self.lexicon.negation_window
@@ -182,6 +264,9 @@ class ThemeDetector:
                 name, text = fields[i]
             if end > field_start + len(text):
                 continue  # crossed into the next field
+            by_cue = found.get(t)
+            if by_cue is not None and len(by_cue.get(c, ())) >= _MAX_SPANS_PER_CUE:
+                continue  # enough to score and show: the work per entry stays bounded
             theme = compiled[t]
             if theme.exclusion is not None and _excluded(theme, scan, start, end, plain):
                 continue
@@ -189,19 +274,23 @@ class ThemeDetector:
             if no is None:
                 no = negated[start] = clauses.negated(start, window)
             if no:
+                if vetoes is not None:
+                    vetoes.append((t, start, end))
                 continue
             perspective = theme.theme.cues[c].perspective
             if perspective != "any" and not clauses.allows(start, perspective):
                 continue
             s, e = start - field_start, end - field_start
-            by_cue = found.get(t)
             if by_cue is None:
                 by_cue = found[t] = {}
             spans = by_cue.get(c)
             if spans is None:
                 spans = by_cue[c] = []
-            elif any(ev.field == name and ev.start < e and s < ev.end for ev in spans):
-                continue  # the same cue found again inside its own match ("the only one")
+            else:
+                # A cue's matches come in reading order, so only its last span can overlap.
+                last = spans[-1]
+                if last.field == name and last.start < e and s < last.end:
+                    continue  # the same cue found again inside its own match ("the only one")
             spans.append(Evidence(name, s, e, text[s:e]))
         return found
 
@@ -222,6 +311,15 @@ class ThemeDetector:
                 hits.append((-score, t, ThemeHit(theme.id, round(score, 3), _distinct(evidence, order))))
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits]
+
+
+def _vetoed(vetoes, theme: str, name: str, text: str, start: int, end: int) -> bool:
+    """Whether a negated cue of ``theme`` stands in the whole sentence around ``start:end``
+    ("I'm never lonely in this work; the peer group is great": neither part is isolation)."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    hi = min(ends) if ends else len(text)
+    return any(v[0] == theme and v[1] == name and lo <= v[2] < hi for v in vetoes)
 
 
 def _distinct(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:

@@ -224,7 +224,7 @@ def _collect(future: Future, stop: Callable[[], bool]):
             return future.result(timeout=0.2)
         except TimeoutError:
             continue
-        except Exception:  # noqa: BLE001 - a worker died or could not start
+        except Exception:  # a worker died or could not start
             return _FAILED
 
 

@@ -164,10 +164,15 @@ class CasePage(QWizardPage):
             self.question_hint.setVisible(False)
             self._warned_no_question = False
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def show_problem(self, text: str) -> None:
+        """Why the case cannot go on (shown under the question)."""
+        self.question_hint.setText(text)
+        self.question_hint.setVisible(True)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.client_id()) and bool(self.entry_ids())
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
         if not self.question_text() and not self._warned_no_question:
             self._warned_no_question = True
             self.question_hint.setText(self.tr(

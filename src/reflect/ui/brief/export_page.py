@@ -80,7 +80,7 @@ class ExportPage(QWizardPage):
         template = self.wizard().review_state.draft.template.id
         return Path(folder or Path.home()) / f"case-brief-{template}.{self.fmt()}"
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.written = None
         draft = self.wizard().review_state.draft
         n, r = len(draft.sessions), len(draft.all_redactions())
@@ -95,7 +95,7 @@ class ExportPage(QWizardPage):
     def writing(self) -> bool:
         return self._writing
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.written is not None and not self._writing
 
     def choose_and_write(self) -> None:

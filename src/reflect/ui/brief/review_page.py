@@ -156,7 +156,7 @@ class ReviewPage(QWizardPage):
     def state(self):
         return self.wizard().review_state
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.refresh()
         self.table.setFocus()
         if self.model.rowCount():
@@ -187,6 +187,11 @@ class ReviewPage(QWizardPage):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
+    def start_over(self) -> None:
+        """A new draft to review: nothing reviewed yet, no problem shown."""
+        self.reviewed.setChecked(False)
+        self.problem.setVisible(False)
+
     def show_refusal(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(True)
@@ -209,7 +214,7 @@ class ReviewPage(QWizardPage):
         self.marker.wipe()
         self.problem.clear()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return self.reviewed.isChecked()
 
     # --- actions ------------------------------------------------------------------------------

@@ -55,17 +55,15 @@ class BriefWizard(QWizard):
             client = self.journal.person(page.client_id())
             draft = build_brief(self.journal, client, template=page.template_id(),
                                 question=page.question_text(), entry_ids=page.entry_ids())
-        except Exception as exc:  # noqa: BLE001 - shown on the page; the dialog stays usable
-            page.question_hint.setText(self.tr("The brief could not be prepared: %1")
-                                       .replace("%1", str(exc)))
-            page.question_hint.setVisible(True)
+        except Exception as exc:  # shown on the page; the dialog stays usable
+            page.show_problem(self.tr("The brief could not be prepared: %1")
+                              .replace("%1", str(exc)))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.review_state = ReviewState(draft)
         self._case_key = key
-        self.review_page.reviewed.setChecked(False)
-        self.review_page.problem.setVisible(False)
+        self.review_page.start_over()
         return True
 
     def refused(self, message: str) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.model import Person, PersonKind
-from reflect.ui.dialogs import prompts
+from reflect.ui.dialogs import forget
 
 
 def split_names(text: str) -> list[str]:
@@ -33,9 +33,11 @@ def split_names(text: str) -> list[str]:
 class ClientDialog(QDialog):
     """``exec()`` returns Accepted after a save; ``forgotten`` is True after a forget."""
 
-    def __init__(self, journal, client: Person | None = None, parent=None) -> None:
+    def __init__(self, journal, client: Person | None = None, parent=None, *,
+                 backup_folder: str = "") -> None:
         super().__init__(parent)
         self.journal = journal
+        self._backup_folder = backup_folder  # where automatic backups go (forget offers them)
         self.client = client or Person(name="", kind=PersonKind.CLIENT)
         self.forgotten = False
         self._linked = journal.linked_people(self.client.id) if self.client.id else []
@@ -156,9 +158,10 @@ class ClientDialog(QDialog):
         self.accept()
 
     def _forget(self) -> None:
-        summary = self.journal.describe_forget(self.client.id)
-        if not prompts.confirm_forget(self, summary.client, summary.entries, summary.people):
+        asked = forget.confirm(self, self.journal, self.client.id, self._backup_folder)
+        if asked is None:
             return
-        self.journal.forget_client(self.client.id)
+        done = self.journal.forget_client(self.client.id)
         self.forgotten = True
+        forget.finish(self, self.journal, asked, done, self._backup_folder)
         self.accept()

@@ -5,6 +5,9 @@ Each is a plain function returning the answer, so tests replace it with ``monkey
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -48,7 +51,17 @@ def offer_drafts(parent: QWidget, count: int) -> bool:
     return answer == QMessageBox.StandardButton.Open
 
 
-def confirm_forget(parent: QWidget, client: str, entries: int, people: list[str]) -> bool:
+def _copies_text(copies: Sequence[Path]) -> str:
+    if len(copies) == 1:
+        return _tr("1 copy of the journal that Reflect made (%1)").replace("%1", copies[0].name)
+    return _tr("%1 copies of the journal that Reflect made (backups, and copies kept before "
+               "an upgrade)").replace("%1", str(len(copies)))
+
+
+def confirm_forget(
+    parent: QWidget, client: str, entries: int, people: list[str], *,
+    copies: Sequence[Path] = (),
+) -> bool:
     lines = [_tr("This permanently deletes:"), "", "• " + client]
     if entries == 1:
         lines.append("• " + _tr("1 entry about them"))
@@ -56,6 +69,9 @@ def confirm_forget(parent: QWidget, client: str, entries: int, people: list[str]
         lines.append("• " + _tr("%1 entries about them").replace("%1", str(entries)))
     lines += ["• " + name for name in people]
     lines += ["", _tr("Nothing of them stays in the journal, and this cannot be undone.")]
+    if copies:
+        lines += ["", _tr("Not reached: %1 still hold them. You will be asked next whether "
+                          "to remove them.").replace("%1", _copies_text(copies))]
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Forget this client"))
@@ -66,6 +82,34 @@ def confirm_forget(parent: QWidget, client: str, entries: int, people: list[str]
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is forget
+
+
+def offer_remove_copies(parent: QWidget, copies: Sequence[Path], *, fresh_backup: bool) -> bool:
+    """After a forget: True to overwrite and delete Reflect's own copies that still hold them."""
+    text = _tr("%1 still hold the client you forgot.").replace("%1", _copies_text(copies))
+    text = text[:1].upper() + text[1:]
+    more = (_tr("Remove them? A fresh backup of the journal as it is now is made first, "
+                "so you still have one.") if fresh_backup
+            else _tr("Remove them? Copies you made yourself elsewhere are not touched."))
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Copies of the journal"))
+    box.setText(text)
+    box.setInformativeText(more + "\n\n" + "\n".join(str(p) for p in copies[:8])
+                           + ("\n…" if len(copies) > 8 else ""))
+    remove = box.addButton(_tr("&Remove the copies"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(remove)
+    box.exec()
+    return box.clickedButton() is remove
+
+
+def forget_not_finished(parent: QWidget) -> None:
+    QMessageBox.information(
+        parent, _tr("Forget not finished yet"),
+        _tr("The client's records are deleted from the journal, but another program is "
+            "reading the journal file right now, so their encrypted copies in it are not yet "
+            "overwritten. Reflect finishes this the next time the journal is opened."))
 
 
 def confirm_delete_entry(parent: QWidget, what: str) -> bool:

@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
 
             for t in list_templates():
                 self.template.addItem(t.label, t.id)
-        except Exception:  # noqa: BLE001 - templates missing: keep the current id selectable
+        except Exception:  # templates missing: keep the current id selectable
             pass
         if self.template.findData(settings.default_template) < 0:
             self.template.addItem(settings.default_template, settings.default_template)

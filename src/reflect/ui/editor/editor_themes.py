@@ -1,50 +1,48 @@
-"""The entry editor's themes: detect them off the UI thread, store the practitioner's decisions.
+"""The entry editor's themes: detect them off the UI thread and show a theme's words.
 
-For a saved entry a decision goes straight to ``Journal.set_theme_decision`` and the editor's
-state (``themes`` / ``rejected_themes``) follows, also in its saved baseline, so a decision never
-makes the entry look unsaved and a later save never undoes it. For an entry not saved yet the
-decisions stay in the editor's state and are saved with the entry. Detection results that arrive
-after the editor moved on (another entry, a lock) are dropped.
+``EditorThemes`` knows the chips panel and the narrative's text field, nothing else of the
+editor: the editor hands it the journal and what is on screen (``refresh``), and hears back
+through signals: ``chipsChanged`` when new chips are in place (they join the tab order) and
+``decisionMade`` when the practitioner keeps, rejects, adds or undoes a theme (the editor keeps
+the decision; see ``EntryEditor``). Detection results that arrive after the editor moved on
+(another entry, a lock) are dropped.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reflect.core import drafts as states
+from reflect.core.themes import one_entry as detection
 from reflect.core.themes.analysis import EntryTheme
-from reflect.ui.editor import theme_chips_detect as detection
-from reflect.ui.editor.theme_chips import ACCEPT, REJECT, ThemeChipsPanel
-
-if TYPE_CHECKING:
-    from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.editor.theme_chips import ThemeChipsPanel
+from reflect.ui.workers import run_in_background
 
 
 class EditorThemes(QObject):
-    def __init__(self, editor: EntryEditor, panel: ThemeChipsPanel) -> None:
-        super().__init__(editor)
-        self._editor = editor
+    chipsChanged = Signal()
+    decisionMade = Signal(str, object)  # theme id, "accept" | "reject" | None (undone)
+
+    def __init__(self, panel: ThemeChipsPanel, text: QTextEdit, parent=None) -> None:
+        super().__init__(parent)
         self.panel = panel
+        self._text = text
         self._generation = 0
         panel.decided.connect(self.decide)
         panel.evidenceRequested.connect(self._highlight)
 
     # --- detection ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Detect the themes of what is on screen now (after a load or a save)."""
-        editor = self._editor
+    def refresh(self, journal, state: dict | None) -> None:
+        """Detect the themes of ``state`` (what is on screen now, after a load or a save); with
+        no usable journal, only drop what is still on its way."""
         self._generation += 1
         generation = self._generation
-        journal = editor._journal
-        if journal is None or not journal.is_open or not editor.isEnabled():
+        if journal is None or not journal.is_open or state is None:
             return
-        state = editor.to_dict()
         try:
             entry = states.entry_from_state(state, state["client_id"])
             user_themes = journal.user_themes()
@@ -58,58 +56,29 @@ class EditorThemes(QObject):
                 return  # the editor moved on, or was closed, while detection ran
             self.panel.set_catalogue(result.catalogue)
             self.panel.set_themes(result.themes)
-            self._editor._fix_tab_order()  # new chips take their place after the narrative
+            self.chipsChanged.emit()  # new chips take their place after the narrative
 
         def failed(exc: Exception) -> None:
             if generation == self._generation and shiboken6.isValid(self.panel):
                 self.panel.set_failed(str(exc))
 
-        detection.detect_in_background(entry, user_themes, done, failed)
+        run_in_background(lambda: detection.detect(entry, user_themes), done, failed)
 
     def clear(self) -> None:
         self._generation += 1  # late results find nothing to show
         self.panel.clear()
-        self._editor.narrative.text.setExtraSelections([])
+        self._text.setExtraSelections([])
         detection.forget()
 
-    # --- decisions ------------------------------------------------------------------------
-
     def decide(self, theme: str, decision: str | None) -> None:
-        editor = self._editor
-        extra = editor._entry_extra
-        label = self.panel.label_of(theme)
-        if editor._entry_id and editor._journal_open():
-            try:
-                entry = editor._journal.set_theme_decision(editor._entry_id, theme, decision)
-            except Exception as exc:
-                editor._set_status(
-                    editor.tr("Could not keep that decision: %1").replace("%1", str(exc)), error=True
-                )
-                return
-            themes, rejected = list(entry.themes), list(entry.rejected_themes)
-            if editor._baseline is not None:
-                editor._baseline["themes"] = list(themes)
-                editor._baseline["rejected_themes"] = list(rejected)
-            editor.themesDecided.emit(editor._entry_id)  # the dashboard sees it at once
-        else:
-            themes = [t for t in extra["themes"] if t != theme]
-            rejected = [t for t in extra.get("rejected_themes", []) if t != theme]
-            if decision == ACCEPT:
-                themes.append(theme)
-            elif decision == REJECT:
-                rejected.append(theme)
-        extra["themes"], extra["rejected_themes"] = themes, rejected
-        editor._changed()
-        self.panel.apply_decision(theme, decision, label)
-        editor._fix_tab_order()
-        if decision is None or decision == ACCEPT:
-            self.refresh()  # an undone "not this" may bring the suggestion back with its words
+        """The practitioner's say on a theme (from a chip or the "Add theme…" menu)."""
+        self.decisionMade.emit(theme, decision)
 
     # --- evidence -------------------------------------------------------------------------
 
     def _highlight(self, item: EntryTheme) -> None:
         """Mark the theme's words in the narrative (spans that still match what is there)."""
-        text_edit = self._editor.narrative.text
+        text_edit = self._text
         document = text_edit.document()
         plain = text_edit.toPlainText()
         fmt = QTextCharFormat()

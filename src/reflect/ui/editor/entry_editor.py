@@ -17,11 +17,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reflect.core import drafts as states
+from reflect.core.changes import ENTRIES, PEOPLE, THEMES, changes
 from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
 from reflect.core.templates import get_template, has_template
 from reflect.ui.editor.demand_control_lists import RowList
 from reflect.ui.editor.editor_themes import EditorThemes
+from reflect.ui.editor.theme_chips import ACCEPT, REJECT
 from reflect.ui.editor.view import DEFAULT_TEMPLATE, EntryEditorView
 
 DEFAULT_AUTOSAVE_SECONDS = 3.0
@@ -29,13 +31,15 @@ DEFAULT_AUTOSAVE_SECONDS = 3.0
 
 class EntryEditor(EntryEditorView):
     """One entry at a time. See the module docstring; the main window uses only the public
-    methods and the two signals."""
+    methods and the two signals. What it changes in the journal it announces on ``events``
+    (an entry saved, a theme decided); it refreshes itself when the practitioner's own themes
+    change."""
 
     entrySaved = Signal(str)
     dirtyChanged = Signal(bool)
-    themesDecided = Signal(str)  # a saved entry's theme kept, rejected or added (entry id)
 
-    def __init__(self, journal: Journal | None, settings: object = None, parent=None) -> None:
+    def __init__(self, journal: Journal | None, settings: object = None, parent=None,
+                 events=None) -> None:
         default = str(getattr(settings, "default_template", None) or DEFAULT_TEMPLATE)
         super().__init__(default if has_template(default) else DEFAULT_TEMPLATE, parent)
         self.setObjectName("EntryEditor")
@@ -54,7 +58,12 @@ class EntryEditor(EntryEditorView):
         self.session.is_known_client = lambda name: bool(
             self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
         )
-        self.themes = EditorThemes(self, self.themes_panel)
+        self.themes = EditorThemes(self.themes_panel, self.narrative.text, self)
+        self.themes.chipsChanged.connect(self._fix_tab_order)
+        self.themes.decisionMade.connect(self._decide_theme)
+        self._events = events
+        if events is not None:
+            events.journalChanged.connect(self._journal_changed)
         self._wire()
         self.setEnabled(False)
 
@@ -251,8 +260,52 @@ class EntryEditor(EntryEditorView):
         return self._entry_id
 
     def refresh_themes(self) -> None:
-        """Detect the entry's themes again (after the practitioner's own themes changed)."""
-        self.themes.refresh()
+        """Detect the entry's themes again (after a load, a save, the practitioner's own themes
+        changed)."""
+        usable = self._journal_open() and self.isEnabled()
+        self.themes.refresh(self._journal if usable else None, self.to_dict() if usable else None)
+
+    def _journal_changed(self, what, origin) -> None:
+        if origin is not self and THEMES in what and not what.entries:
+            self.refresh_themes()  # the practitioner's own themes changed
+
+    def _announce(self, what) -> None:
+        if self._events is not None:
+            self._events.announce(what, self)
+
+    def _decide_theme(self, theme: str, decision: str | None) -> None:
+        """For a saved entry a decision goes straight to ``Journal.set_theme_decision`` and the
+        state (``themes`` / ``rejected_themes``) follows, also in its saved baseline, so a
+        decision never makes the entry look unsaved and a later save never undoes it. For an
+        entry not saved yet the decisions stay in the state and are saved with the entry."""
+        extra = self._entry_extra
+        label = self.themes_panel.label_of(theme)
+        if self._entry_id and self._journal_open():
+            try:
+                entry = self._journal.set_theme_decision(self._entry_id, theme, decision)
+            except Exception as exc:
+                self._set_status(
+                    self.tr("Could not keep that decision: %1").replace("%1", str(exc)), error=True
+                )
+                return
+            themes, rejected = list(entry.themes), list(entry.rejected_themes)
+            if self._baseline is not None:
+                self._baseline["themes"] = list(themes)
+                self._baseline["rejected_themes"] = list(rejected)
+            self._announce(changes(THEMES, entries=[self._entry_id]))  # the dashboard sees it
+        else:
+            themes = [t for t in extra["themes"] if t != theme]
+            rejected = [t for t in extra.get("rejected_themes", []) if t != theme]
+            if decision == ACCEPT:
+                themes.append(theme)
+            elif decision == REJECT:
+                rejected.append(theme)
+        extra["themes"], extra["rejected_themes"] = themes, rejected
+        self._changed()
+        self.themes_panel.apply_decision(theme, decision, label)
+        self._fix_tab_order()
+        if decision is None or decision == ACCEPT:
+            self.refresh_themes()  # an undone "not this" may bring the suggestion back
 
     def _start(self, state: dict[str, Any], draft_key: str, *, clean: bool) -> None:
         if self._dirty:
@@ -267,7 +320,7 @@ class EntryEditor(EntryEditorView):
         if not clean:
             self._autosave.start()
         self.dirtyChanged.emit(self._dirty)
-        self.themes.refresh()
+        self.refresh_themes()
 
     def new_entry(self, client_id: str | None, template_id: str | None = None) -> None:
         """A fresh entry dated now, for this client, with the template's prompts pre-filled."""
@@ -340,7 +393,9 @@ class EntryEditor(EntryEditorView):
         self._last_drafted = None
         self._set_dirty(False)
         self._set_status(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M")))
-        self.themes.refresh()  # saving an entry updates its themes at once
+        self.refresh_themes()  # saving an entry updates its themes at once
+        kinds = (ENTRIES, PEOPLE) if state["client_name"] else (ENTRIES,)
+        self._announce(changes(*kinds, entries=[entry.id]))
         self.entrySaved.emit(entry.id)
         return True
 
@@ -351,6 +406,14 @@ class EntryEditor(EntryEditorView):
         if known:
             return known[0].id
         return self._journal.save_person(Person(name=name, kind=PersonKind.CLIENT)).id
+
+    def drop(self) -> None:
+        """What it shows is gone from the journal (deleted, or its client forgotten): empty it
+        without keeping a draft of it."""
+        was_dirty, self._dirty = self._dirty, False
+        self.clear()
+        if was_dirty:
+            self.dirtyChanged.emit(False)
 
     def clear(self) -> None:
         """Empty every widget that shows journal content and forget the entry (used on lock).

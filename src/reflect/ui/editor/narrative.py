@@ -42,7 +42,7 @@ def render_markdown(text: str) -> str:
 class HeadingHighlighter(QSyntaxHighlighter):
     """Markdown headings in bold while writing, so a template's prompts stand out."""
 
-    def highlightBlock(self, text: str) -> None:
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
         if text.startswith("#"):
             fmt = QTextCharFormat()
             fmt.setFontWeight(QFont.Weight.Bold)

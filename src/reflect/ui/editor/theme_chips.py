@@ -4,7 +4,7 @@ A suggested theme is an outlined chip with "✓ Keep" and "✕ Not this"; a kept
 filled. Every chip carries the words that gave it away (tooltip, and the quotes line when it is
 clicked or focused). Keyboard: Tab reaches each chip; Enter or Space keeps a suggestion; Delete
 turns it down (or takes a hand-added theme off). The panel only shows and asks: the entry editor
-stores the decisions (see ``entry_editor_themes``).
+stores the decisions (see ``EntryEditor``).
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ class ThemeChip(QFrame):
         """Turn a detected theme down for good; a theme only added by hand just comes off."""
         self.decided.emit(self.item.theme, None if self.item.source == USER else REJECT)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if self.keep_button is not None:
@@ -165,12 +165,12 @@ class ThemeChip(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.evidenceRequested.emit(self.item.theme)
         super().mousePressEvent(event)
 
-    def focusInEvent(self, event) -> None:
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().focusInEvent(event)
         self.evidenceRequested.emit(self.item.theme)
 
@@ -230,7 +230,7 @@ class ThemeChipsPanel(QWidget):
 
     # --- look -----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self._restyle()

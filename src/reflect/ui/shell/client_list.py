@@ -139,7 +139,7 @@ class CountDelegate(QStyledItemDelegate):
             painter.drawText(rect.adjusted(0, 0, -count_width, 0), right, marker)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
         size = super().sizeHint(option, index)
         return QSize(size.width() + 48, max(size.height() + 12, 32))
 

@@ -1,26 +1,52 @@
 """What the main window's Journal, View and Help menus do: clients, forgetting, deleting an
-entry, backups, the passphrase, settings, the look, drafts offered back after an unlock."""
+entry, backups, the passphrase, settings, the look, drafts offered back after an unlock.
+
+A command changes the journal through core and announces what changed on the window's one
+change signal (``host.events``); it never refreshes a view itself. It reaches the window only
+through the narrow ``CommandsHost`` interface below.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from reflect.core.query import ALL
+from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS, THEMES, changes
+from reflect.core.model import EntrySummary
 from reflect.ui.brief.wizard import BriefWizard
-from reflect.ui.dialogs import prompts
+from reflect.ui.dialogs import forget, prompts
 from reflect.ui.dialogs.profile import ProfileDialog
 from reflect.ui.shell.menus import SHORTCUTS
 from reflect.ui.themes.user_dialog import edit_user_themes
 from reflect.ui.widgets.look import apply_look
 
 
-class WorkspaceCommands:
-    def __init__(self, window) -> None:
-        self.w = window
+class CommandsHost(Protocol):
+    """What the commands need of the main window: the journal, the settings, the change
+    signal, the selection, the status bar, and a parent for dialogs."""
+
+    journal: object
+    settings: object
+    events: object
+
+    def current_client_id(self) -> str | None: ...
+    def selected_entry(self) -> EntrySummary | None: ...
+    def select_client(self, key: str) -> None: ...
+    def keep_unsaved_writing(self) -> None: ...
+    def show_status(self, text: str, msecs: int = 8000) -> None: ...
+
+
+class WorkspaceCommands(QObject):
+    def __init__(self, host: CommandsHost, actions) -> None:
+        super().__init__(host if isinstance(host, QObject) else None)
+        self.host = host
+        self.parent_widget: QWidget | None = host if isinstance(host, QWidget) else None
+        self.actions = actions
         self.restorable_silently: set[str] = set()  # drafts this app kept when it locked
-        a = window.actions
+        a = actions
         a.new_client.triggered.connect(self.new_client)
         a.edit_client.triggered.connect(self.edit_client)
         a.forget_client.triggered.connect(self.forget_client)
@@ -31,20 +57,24 @@ class WorkspaceCommands:
         a.profile.triggered.connect(self.edit_profile)
         a.brief.triggered.connect(self.make_brief)
         a.settings.triggered.connect(self.open_settings)
-        a.themes.triggered.connect(window.show_themes)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.about)
         a.look.triggered.connect(lambda action: self.set_look(action.data()))
         for action in a.look.actions():
-            action.setChecked(action.data() == window.settings.look)
-        window.clients.doubleClicked.connect(lambda _index: self.edit_client())
-        window.clients.scopeChanged.connect(self._update_enabled)
-        self._update_enabled()
+            action.setChecked(action.data() == host.settings.look)
+        self.update_enabled()
 
-    def _update_enabled(self, *_args) -> None:
-        has_client = self.w.current_client_id() is not None
-        self.w.actions.edit_client.setEnabled(has_client)
-        self.w.actions.forget_client.setEnabled(has_client)
+    @property
+    def journal(self):
+        return self.host.journal
+
+    def _announce(self, what) -> None:
+        self.host.events.announce(what, self)
+
+    def update_enabled(self, *_args) -> None:
+        has_client = self.host.current_client_id() is not None
+        self.actions.edit_client.setEnabled(has_client)
+        self.actions.forget_client.setEnabled(has_client)
 
     # --- clients --------------------------------------------------------------------------
 
@@ -52,82 +82,69 @@ class WorkspaceCommands:
         self._client_dialog(None)
 
     def edit_client(self) -> None:
-        client_id = self.w.current_client_id()
-        if client_id and self.w.journal is not None:
-            self._client_dialog(self.w.journal.person(client_id))
+        client_id = self.host.current_client_id()
+        if client_id and self.journal is not None:
+            self._client_dialog(self.journal.person(client_id))
 
     def forget_client(self) -> None:
-        client_id = self.w.current_client_id()
-        if not client_id or self.w.journal is None:
+        client_id = self.host.current_client_id()
+        if not client_id or self.journal is None:
             return
-        journal = self.w.journal
-        summary = journal.describe_forget(client_id)
-        if not prompts.confirm_forget(self.w, summary.client, summary.entries, summary.people):
+        asked = forget.confirm(self.parent_widget, self.journal, client_id,
+                               self.host.settings.backup_folder)
+        if asked is None:
             return
-        self._forget(client_id)
-
-    def _forget(self, client_id: str) -> None:
-        editor = self.w.editor
-        shown = getattr(editor, "current_entry_id", lambda: None)()
-        client_entries = {s.id for s in self.w._summaries if s.client_id == client_id}
-        if shown in client_entries or (shown is None and editor.has_unsaved_changes()):
-            editor.clear()
-            editor.new_entry(None, self.w.settings.default_template or None)
-        summary = self.w.journal.forget_client(client_id)
-        self.w.clients.select_key(ALL, quiet=True)
-        self.w.reload(keep_scope=False)
-        self.w.statusBar().showMessage(
-            self.w.tr("%1 and their %2 entries are gone from the journal.")
+        self.host.keep_unsaved_writing()  # drafts about the client are forgotten with them
+        summary = self.journal.forget_client(client_id)
+        self._announce(changes(PEOPLE, ENTRIES, removed=[client_id]))
+        self.host.show_status(
+            self.tr("%1 and their %2 entries are gone from the journal.")
             .replace("%1", summary.client).replace("%2", str(summary.entries)), 8000)
+        forget.finish(self.parent_widget, self.journal, asked, summary,
+                      self.host.settings.backup_folder)
 
     def _client_dialog(self, client) -> None:
         from reflect.ui.dialogs.people import ClientDialog
 
-        dialog = ClientDialog(self.w.journal, client, self.w)
+        self.host.keep_unsaved_writing()  # the dialog may forget the client, drafts and all
+        dialog = ClientDialog(self.journal, client, self.parent_widget,
+                              backup_folder=self.host.settings.backup_folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if dialog.forgotten:
-            self.w.clients.select_key(ALL, quiet=True)
-            self.w.reload(keep_scope=False)
-            if self.w.editor is not None and not self.w.editor.has_unsaved_changes():
-                self.w.editor.new_entry(None, self.w.settings.default_template or None)
+            self._announce(changes(PEOPLE, ENTRIES, removed=[dialog.client.id]))
             return
-        self.w.reload()
-        self.w.clients.select_key(dialog.client.id)
-        self.w.themes.recompute()  # a new alias shows in the themes window too
+        self._announce(changes(PEOPLE))  # a new alias shows in the lists and the themes window
+        self.host.select_client(dialog.client.id)
 
     # --- entries and the journal ----------------------------------------------------------
 
     def delete_entry(self) -> None:
-        entry_id = self.w.entries.current_id()
-        if not entry_id:
+        summary = self.host.selected_entry()
+        if summary is None:
             return
-        row = self.w.entry_model.row_of(entry_id)
-        what = self.w.entry_model.summary(row).first_line[:60] if row >= 0 else ""
-        if not prompts.confirm_delete_entry(self.w, what):
+        if not prompts.confirm_delete_entry(self.parent_widget, summary.first_line[:60]):
             return
-        self.w.journal.delete_entry(entry_id)
-        self.w.journal.discard_draft(f"entry:{entry_id}")
-        self.w.editor.clear()
-        self.w.editor.new_entry(self.w.current_client_id(), self.w.settings.default_template)
-        self.w.reload()
+        self.journal.delete_entry(summary.id)
+        self.journal.discard_draft(f"entry:{summary.id}")
+        self._announce(changes(ENTRIES, entries=[summary.id], removed=[summary.id]))
 
     def backup_now(self) -> None:
-        folder = self.w.settings.backup_folder
+        folder = self.host.settings.backup_folder
         if not folder:
-            folder = QFileDialog.getExistingDirectory(self.w, self.w.tr("Back up to folder"))
+            folder = QFileDialog.getExistingDirectory(self.parent_widget, self.tr("Back up to folder"))
             if not folder:
                 return
         try:
             QApplication.setOverrideCursor(self._wait_cursor())
-            dest = self.w.journal.backup(folder, label="manual", keep=self.w.settings.backup_keep)
-        except Exception as exc:  # noqa: BLE001 - shown to the practitioner
-            QMessageBox.warning(self.w, self.w.tr("Backup failed"), str(exc))
+            dest = self.journal.backup(folder, label="manual", keep=self.host.settings.backup_keep)
+        except Exception as exc:  # shown to the practitioner
+            QMessageBox.warning(self.parent_widget, self.tr("Backup failed"), str(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.w.statusBar().showMessage(
-            self.w.tr("Encrypted backup saved: %1").replace("%1", Path(dest).name), 8000)
+        self.host.show_status(
+            self.tr("Encrypted backup saved: %1").replace("%1", Path(dest).name), 8000)
 
     @staticmethod
     def _wait_cursor():
@@ -137,72 +154,71 @@ class WorkspaceCommands:
         return QCursor(Qt.CursorShape.WaitCursor)
 
     def edit_profile(self) -> None:
-        if self.w.journal is not None:
-            ProfileDialog(self.w.journal, self.w).exec()
+        if self.journal is not None:
+            ProfileDialog(self.journal, self.parent_widget).exec()
 
     def make_brief(self) -> None:
         """The case brief wizard, starting from the client selected in the list."""
-        if self.w.journal is None:
+        if self.journal is None:
             return
-        if not self.w.journal.clients():
-            QMessageBox.information(self.w, self.w.tr("No clients yet"), self.w.tr(
+        if not self.journal.clients():
+            QMessageBox.information(self.parent_widget, self.tr("No clients yet"), self.tr(
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
-        BriefWizard(self.w.journal, self.w, self.w.current_client_id()).exec()
+        BriefWizard(self.journal, self.parent_widget, self.host.current_client_id()).exec()
 
     def edit_user_themes(self) -> None:
-        if self.w.journal is not None:
-            edit_user_themes(self.w.journal, self.w, self.w.editor.refresh_themes)
+        if self.journal is not None:
+            edit_user_themes(self.journal, self.parent_widget,
+                             lambda: self._announce(changes(THEMES)))
 
     def change_passphrase(self) -> None:
         from reflect.ui.lock.passphrase_dialog import ChangePassphraseDialog
 
-        ChangePassphraseDialog(self.w.journal, self.w).exec()
+        ChangePassphraseDialog(self.journal, self.parent_widget).exec()
 
-    def offer_drafts(self) -> str | None:
-        """After an unlock: bring back unsaved writing. Returns the key restored, if any."""
-        drafts = self.w.journal.drafts()
+    def offer_drafts(self) -> tuple[str, dict] | None:
+        """After an unlock: unsaved writing to bring back (key, draft), if the practitioner
+        wants it (drafts this app kept at a lock come back without asking)."""
+        drafts = self.journal.drafts()
         if not drafts:
             return None
         keys = list(drafts)
         silent = set(keys) <= self.restorable_silently  # we kept them ourselves at the lock
         self.restorable_silently.clear()
-        if not silent and not prompts.offer_drafts(self.w, len(keys)):
+        if not silent and not prompts.offer_drafts(self.parent_widget, len(keys)):
             for key in keys:
-                self.w.journal.discard_draft(key)
+                self.journal.discard_draft(key)
             return None
         key = keys[0]
-        self.w.editor.restore_draft(key, drafts[key])
-        return key
+        return key, drafts[key]
 
     # --- settings, look, help -------------------------------------------------------------
 
     def open_settings(self) -> None:
         from reflect.ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.w.settings, self.w)
+        dialog = SettingsDialog(self.host.settings, self.parent_widget)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_look(self.w.settings.look)
-            self.w.themes.recompute()  # the recurrence rule may have changed
-            self.w.settingsChanged.emit()
+            self.set_look(self.host.settings.look)  # announces that the settings changed
 
     def set_look(self, look: str) -> None:
-        self.w.settings.look = look
-        for action in self.w.actions.look.actions():
+        self.host.settings.look = look
+        for action in self.actions.look.actions():
             action.setChecked(action.data() == look)
         apply_look(QApplication.instance(), look)
-        self.w.entries.tree.viewport().update()
-        self.w.settings.save_quietly()
+        self.host.settings.save_quietly()
+        self._announce(changes(SETTINGS))
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{self.w.tr(what)}</td></tr>"
+        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{self.tr(what)}</td></tr>"
                        for keys, what in SHORTCUTS)
-        QMessageBox.information(self.w, self.w.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
+        QMessageBox.information(self.parent_widget, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def about(self) -> None:
         from reflect import __version__
 
-        QMessageBox.about(self.w, self.w.tr("About Reflect"), self.w.tr(
+        QMessageBox.about(self.parent_widget, self.tr("About Reflect"), self.tr(
             "<h3>Reflect %1</h3><p>A private, encrypted journal for reflective practice, "
             "structured with the Demand-Control Schema.</p><p>Your journal stays on this "
             "computer, encrypted with your passphrase.</p>").replace("%1", __version__))

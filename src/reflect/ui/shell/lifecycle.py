@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from reflect.core.changes import SETTINGS
 from reflect.ui.lock.gate import GateWindow
 from reflect.ui.lock.idle import IdleWatcher
 
@@ -19,13 +20,12 @@ class Session(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, journal_path: Path, settings, editor_factory=None, parent=None) -> None:
+    def __init__(self, journal_path: Path, settings, parent=None) -> None:
         super().__init__(parent)
         self.journal_path = Path(journal_path)
         self.settings = settings
         self.journal = None
         self.window = None
-        self._editor_factory = editor_factory
         self.gate = GateWindow(self.journal_path)
         self.gate.unlocked.connect(self._unlocked)
         self.idle = IdleWatcher(settings.idle_lock_ms, self)
@@ -43,11 +43,10 @@ class Session(QObject):
         if self.window is None:
             from reflect.ui.shell.main_window import MainWindow
 
-            self.window = MainWindow(self.settings, self._editor_factory)
+            self.window = MainWindow(self.settings)
             self.window.lockRequested.connect(self.lock)
             self.window.closed.connect(self.quit)
-            self.window.settingsChanged.connect(
-                lambda: self.idle.set_interval(self.settings.idle_lock_ms))
+            self.window.events.journalChanged.connect(self._changed)
         self.window.attach(journal)
         self.window.show()
         self.window.raise_()
@@ -56,6 +55,10 @@ class Session(QObject):
         self.idle.start()
         self.unlocked.emit()
 
+    def _changed(self, what, _origin) -> None:
+        if SETTINGS in what:
+            self.idle.set_interval(self.settings.idle_lock_ms)
+
     def lock(self) -> None:
         """Keep drafts, empty every content widget, drop the key, show the unlock page."""
         if self.journal is None:
@@ -63,11 +66,7 @@ class Session(QObject):
         self.idle.stop()
         window, journal = self.window, self.journal
         self._close_popups()
-        drafts_before = set(journal.drafts()) if journal.is_open else set()
-        window.detach()
-        if journal.is_open:
-            window.commands.restorable_silently = set(journal.drafts()) - drafts_before | (
-                set(journal.drafts()) & drafts_before)
+        window.detach()  # keeps unsaved writing as drafts, then empties itself
         self.journal = None
         journal.close()
         self.gate.show_unlock(after_lock=True)
@@ -92,6 +91,18 @@ class Session(QObject):
         self.shutdown()
         self.gate.close()
         QApplication.quit()
+
+    def terminate(self) -> None:
+        """SIGTERM/SIGHUP: quit now, asking nothing. Unsaved writing is kept as a draft (offered
+        back at the next unlock), then the backup is made and the journal closed."""
+        self._close_popups()
+        if self.window is not None and self.journal is not None and self.journal.is_open:
+            with contextlib.suppress(Exception):  # the backup and the close must still happen
+                self.window.detach()
+        if self.window is not None:
+            self.window.journal = None  # nothing left to ask about: it was kept as a draft
+            self.window.hide()
+        self.quit()
 
     def shutdown(self) -> None:
         """Back up (when a folder is set) and close the journal. Safe to call twice."""

@@ -2,7 +2,12 @@
 
 It shows an open journal between ``attach(journal)`` and ``detach()``; ``detach`` (lock) keeps
 unsaved writing as an encrypted draft and then empties every widget that showed journal content.
-Dialogs and the lock/quit lifecycle live elsewhere (``workspace_commands``, ``session``).
+What the menus do lives in ``commands``, the lock/quit lifecycle in ``lifecycle``.
+
+It owns the one change signal (``events``, :mod:`reflect.ui.events`) and refreshes itself from
+it: whatever changed entries or people (the editor saving, a command deleting or forgetting)
+announces it there, and the lists reload; the editor starts a new entry when the one it showed
+is gone.
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS
 from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
 from reflect.ui.dialogs import prompts
+from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.events import JournalEvents
 from reflect.ui.shell.client_list import ClientListModel, ClientListView
 from reflect.ui.shell.entry_list import EntryListView, EntryTableModel
 from reflect.ui.shell.menus import build_menus
@@ -27,23 +35,17 @@ from reflect.ui.widgets.look import app_icon
 from reflect.ui.widgets.pages import label
 
 
-def default_editor_factory(journal, settings, parent):
-    from reflect.ui.editor.entry_editor import EntryEditor
-
-    return EntryEditor(journal, settings, parent)
-
-
 class MainWindow(QMainWindow):
     lockRequested = Signal()
-    settingsChanged = Signal()
     closed = Signal()  # the practitioner closed the window (after any unsaved-changes question)
 
-    def __init__(self, settings, editor_factory=None, parent=None) -> None:
+    def __init__(self, settings, parent=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.journal = None
         self.editor = None
-        self._editor_factory = editor_factory or default_editor_factory
+        self.events = JournalEvents(self)
+        self.events.journalChanged.connect(self._journal_changed)
         self._summaries = []
         self._filter = EntryFilter()
         self._drafts_at_attach: set[str] = set()
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         self.entries.entryActivated.connect(self._entry_activated)
         self._restore_geometry()
 
-        self.themes = ThemesAnalysis(settings, self)
+        self.themes = ThemesAnalysis(settings, self.events, self)
         self.themes.updated.connect(self._themes_updated)
         self.themes.cleared.connect(lambda: self.client_model.set_recurring({}))
         self.themes_window = None  # made on first View → Themes
@@ -106,7 +108,10 @@ class MainWindow(QMainWindow):
         from reflect.ui.shell.commands import WorkspaceCommands
         from reflect.ui.supervision.feature import SupervisionFeature
 
-        self.commands = WorkspaceCommands(self)
+        self.commands = WorkspaceCommands(self, self.actions)
+        self.actions.themes.triggered.connect(self.show_themes)
+        self.clients.doubleClicked.connect(lambda _index: self.commands.edit_client())
+        self.clients.scopeChanged.connect(self.commands.update_enabled)
         self.supervision = SupervisionFeature(self)
 
     def _column(self, title: str, view: QWidget, above: QWidget | None = None) -> QWidget:
@@ -126,29 +131,26 @@ class MainWindow(QMainWindow):
 
     def attach(self, journal) -> None:
         self.journal = journal
-        if self.editor is not None and hasattr(self.editor, "set_journal"):
+        if self.editor is not None:
             self.editor.set_journal(journal)
         else:
-            self.editor = self._editor_factory(journal, self.settings, self.editor_holder)
+            self.editor = EntryEditor(journal, self.settings, self.editor_holder, self.events)
             self.editor_layout.addWidget(self.editor)
             self.editor.entrySaved.connect(self._entry_saved)
-            decided = getattr(self.editor, "themesDecided", None)
-            if decided is not None:
-                decided.connect(self.themes.entry_saved)
             self.editor.dirtyChanged.connect(self.setWindowModified)
-            extra = getattr(self.editor, "edit_actions", None)
-            if extra and not self._edit_menu_extras:
-                self._edit_menu_extras = extra()
-                edit_menu = self.menuBar().actions()[1].menu()
-                edit_menu.insertActions(edit_menu.actions()[0], self._edit_menu_extras)
-                edit_menu.insertSeparator(edit_menu.actions()[len(self._edit_menu_extras)])
+            self._edit_menu_extras = self.editor.edit_actions()
+            edit_menu = self.menuBar().actions()[1].menu()
+            edit_menu.insertActions(edit_menu.actions()[0], self._edit_menu_extras)
+            edit_menu.insertSeparator(edit_menu.actions()[len(self._edit_menu_extras)])
         self.editor.setVisible(True)
         self.setWindowTitle(self.tr("Reflect — %1").replace("%1", journal.path.stem) + "[*]")
         self.reload()
         self.themes.start(journal)
         self.clients.select_key(ALL, quiet=True)
         restored = self.commands.offer_drafts()
-        self._drafts_at_attach = set(journal.drafts()) - {restored}
+        if restored is not None:
+            self.editor.restore_draft(*restored)
+        self._drafts_at_attach = set(journal.drafts()) - {restored and restored[0]}
         if not self.editor.has_unsaved_changes():
             if self._summaries:
                 first = self._summaries[0].id
@@ -161,15 +163,14 @@ class MainWindow(QMainWindow):
     def detach(self) -> None:
         """Lock: keep unsaved writing as a draft, then empty everything that showed content."""
         self._save_geometry()
-        if self.editor is not None and self.journal is not None and self.journal.is_open:
-            pending = getattr(self.editor, "pending_drafts", None)
-            for key, data in (pending() if pending else {}).items():
-                self.journal.save_draft(key, data)
-            flush = getattr(self.editor, "flush_draft", None)
-            if flush:
-                flush()
+        journal = self.journal
+        if self.editor is not None and journal is not None and journal.is_open:
+            self.editor.flush_draft()
         if self.editor is not None:
             self.editor.clear()
+        if journal is not None and journal.is_open:
+            # the drafts kept at a lock come back after the unlock without a question
+            self.commands.restorable_silently = set(journal.drafts())
         self.supervision.detach()
         self.themes.clear()
         if self.themes_window is not None:
@@ -200,7 +201,6 @@ class MainWindow(QMainWindow):
         self._client_labels = {p.id: p.display for p in clients}
         self.client_model.set_journal_data(clients, self._summaries)
         self.clients.select_key(scope, quiet=True)
-        self.themes.keep_only({s.id for s in self._summaries})
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -269,11 +269,8 @@ class MainWindow(QMainWindow):
         return False
 
     def discard_editor_drafts(self) -> None:
-        pending = getattr(self.editor, "pending_drafts", None)
-        keys = set(pending()) if pending else set()
         if self.journal is not None and self.journal.is_open:
-            keys |= set(self.journal.drafts()) - self._drafts_at_attach
-            for key in keys:
+            for key in set(self.journal.drafts()) - self._drafts_at_attach:
                 self.journal.discard_draft(key)
 
     def _scope_changed(self, _key: str) -> None:
@@ -283,7 +280,7 @@ class MainWindow(QMainWindow):
             self.entries.select_first()
 
     def _entry_activated(self, entry_id: str) -> None:
-        current = getattr(self.editor, "current_entry_id", lambda: None)()
+        current = self.editor.current_entry_id()
         if current == entry_id:
             return
         if not self.resolve_unsaved():
@@ -299,9 +296,20 @@ class MainWindow(QMainWindow):
             for key in set(self.journal.drafts()) - self._drafts_at_attach:
                 self.journal.discard_draft(key)
 
+    def _journal_changed(self, what, origin) -> None:
+        if SETTINGS in what:
+            self.entries.tree.viewport().update()  # the look may have changed
+        if self.journal is None or not (ENTRIES in what or PEOPLE in what):
+            return
+        self.reload(keep_scope=self.clients.current_key() not in what.removed)
+        shown = self.editor.current_entry_id()
+        gone = shown is not None and shown not in {s.id for s in self._summaries}
+        forgotten = shown is None and PEOPLE in what and bool(what.removed)
+        if origin is not self.editor and (gone or forgotten and self.editor.has_unsaved_changes()):
+            self.editor.drop()  # what it showed is no longer in the journal
+            self.editor.new_entry(self.current_client_id(), self.settings.default_template or None)
+
     def _entry_saved(self, entry_id: str) -> None:
-        self.themes.entry_saved(entry_id)
-        self.reload()
         self._list_entry(entry_id)
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
@@ -312,6 +320,24 @@ class MainWindow(QMainWindow):
             self.clients.select_key(ALL, quiet=True)
             self.apply_filter()
             self.entries.select_entry(entry_id)
+
+    def selected_entry(self):
+        """The entry selected in the list (its summary), or None."""
+        entry_id = self.entries.current_id()
+        row = self.entry_model.row_of(entry_id) if entry_id else -1
+        return self.entry_model.summary(row) if row >= 0 else None
+
+    def keep_unsaved_writing(self) -> None:
+        """Write the editor's unsaved writing as a draft now (before a change that may take
+        what it shows away: forgetting a client removes the drafts about them too)."""
+        if self.editor is not None:
+            self.editor.flush_draft()
+
+    def select_client(self, key: str) -> None:
+        self.clients.select_key(key)
+
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     def show_entry(self, entry_id: str) -> None:
         """Bring an entry into the editor (from the themes window), listing it in the middle."""
@@ -326,8 +352,6 @@ class MainWindow(QMainWindow):
 
     def _themes_updated(self) -> None:
         self.client_model.set_recurring(self.themes.recurring_by_client())
-        if self.themes_window is not None:
-            self.themes_window.refresh()
 
     def client_labels(self) -> dict[str, str]:
         return {p.id: p.display for p in self.journal.clients()} if self.journal else {}

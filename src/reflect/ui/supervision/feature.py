@@ -259,7 +259,7 @@ class SupervisionFeature(QObject):
         fmt = "md" if path.lower().endswith(".md") else "pdf"
         try:
             written = write_profile(self.journal, fmt, path)
-        except Exception as exc:  # noqa: BLE001 - shown as it is (messages carry no content)
+        except Exception as exc:  # shown as it is (messages carry no content)
             QMessageBox.warning(self.w, tr("Profile not exported"), str(exc))
             return None
         self.w.statusBar().showMessage(tr("Practice profile saved: %1").replace(

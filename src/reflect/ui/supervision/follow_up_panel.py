@@ -31,7 +31,7 @@ from .labels import state_label, tr
 BUTTONS = (
     (FollowUpState.HELPED, "&Helped"),
     (FollowUpState.DIDNT_HELP, "&Didn't help"),
-    (FollowUpState.TRIED, "Tried, not sure yet"),
+    (FollowUpState.TRIED, "Tried, not sure"),
     (FollowUpState.NOT_TRIED, "Not &yet"),
     (FollowUpState.DISMISSED, "Dismiss"),
 )
@@ -59,11 +59,12 @@ class PromptRow(QWidget):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("How did it go? (a note, if you like)"))
+        self.note.setPlaceholderText(tr("How it went (optional)"))
         self.note.setAccessibleName(tr("Note on the suggestion"))
-        layout.addWidget(self.note)
+        self.note.setMinimumWidth(160)
         row = QHBoxLayout()
-        row.setSpacing(6)
+        row.setSpacing(4)
+        row.addWidget(self.note, 1)
         self.buttons: dict[str, QPushButton] = {}
         for state, text in BUTTONS:
             button = QPushButton(tr(text))
@@ -71,7 +72,6 @@ class PromptRow(QWidget):
             button.clicked.connect(lambda _c=False, s=state: self._answer(s))
             row.addWidget(button)
             self.buttons[str(state)] = button
-        row.addStretch(1)
         layout.addLayout(row)
         self.done = QLabel()
         self.done.setProperty("role", "hint")

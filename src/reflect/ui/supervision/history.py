@@ -39,8 +39,8 @@ class SuggestionHistory(QDialog):
         client = journal.person(client_id)
         self.setWindowTitle(tr("Suggestions from supervision — %1").replace("%1", client.display))
         self.resize(820, 520)
-        intro = QLabel(tr("What your supervision suggested for %1, and what came of it. Tick the "
-                          "ones you will try: the next entries with %1 ask how it went.")
+        intro = QLabel(tr("What your supervision suggested for %1, and what came of it. Choose "
+                          "one and press “I'll try it”: your next entries with %1 ask how it went.")
                        .replace("%1", client.display))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
@@ -53,6 +53,7 @@ class SuggestionHistory(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")
         self.tree.setAccessibleName(tr("Suggestions and their follow-ups"))
         self.tree.currentItemChanged.connect(self._update_buttons)
         self.empty = QLabel(tr("No suggestions for this client yet. Log a meeting where you "
@@ -114,7 +115,7 @@ class SuggestionHistory(QDialog):
             item.setToolTip(0, s.consequence and tr("Likely: %1").replace("%1", s.consequence))
             parent.addChild(item)
             for f in s.follow_ups:
-                line = f"{f.date:%d %b %Y} · {state_label(f.state)}" + (f" — {f.note}" if f.note else "")
+                line = f"{f.date.day} {f.date:%b %Y} · {state_label(f.state)}" + (f" — {f.note}" if f.note else "")
                 child = QTreeWidgetItem([line])
                 child.setFirstColumnSpanned(True)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)

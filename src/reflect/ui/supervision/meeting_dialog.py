@@ -72,13 +72,17 @@ class MeetingDialog(QDialog):
         row.addWidget(self.when)
         row.addWidget(self.kind)
         row.addStretch(1)
-        top.addRow(tr("&When:"), row)
+        when_label = QLabel(tr("&When:"))
+        when_label.setBuddy(self.when)
+        top.addRow(when_label, row)
         top.addRow(tr("&Group or supervisor:"), self.group)
         row2 = QHBoxLayout()
         row2.addWidget(self.minutes)
         row2.addWidget(QLabel(tr("Chaired by:")))
         row2.addWidget(self.chair, 1)
-        top.addRow(tr("&How long:"), row2)
+        how_long = QLabel(tr("&How long:"))
+        how_long.setBuddy(self.minutes)
+        top.addRow(how_long, row2)
 
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
@@ -143,7 +147,7 @@ class MeetingDialog(QDialog):
         except ValueError as exc:
             self.error.setText(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - a store error, shown as it is (no content)
+        except Exception as exc:  # a store error, shown as it is (no content)
             self.error.setText(tr("Not saved: %1").replace("%1", str(exc)))
             return
         self.accept()

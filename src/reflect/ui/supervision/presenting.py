@@ -80,9 +80,20 @@ class PresentingWindow(QWidget):
 
         self.brief = QTextBrowser()
         self.brief.setOpenLinks(False)
-        self.brief.setMarkdown(brief_markdown)
-        self._zoom = 0
-        self.zoom(6)
+        # large type for reading aloud: the body at about 1.6 times the app's size, headings
+        # only a little larger than the body (the default h1 would fill half the screen)
+        body = QFont(self.font())
+        body.setPointSizeF(max(15.0, body.pointSizeF() * 1.6))
+        self.brief.document().setDefaultFont(body)
+        self.brief.document().setDefaultStyleSheet(
+            "".join(f"h{level} {{ font-size: {round(body.pointSizeF() * scale)}pt; }}"
+                    for level, scale in ((1, 1.4), (2, 1.2), (3, 1.08)))
+            + "blockquote { margin-left: 18px; }")
+        self.brief.document().setDocumentMargin(24)
+        from reflect.core.brief.html_brief import body_html
+
+        self.brief.setHtml(body_html(brief_markdown).replace(
+            "<table>", '<table width="100%" border="1" cellspacing="0" cellpadding="6">'))
         self.brief.setAccessibleName(tr("The brief"))
 
         self.capture = QLineEdit()
@@ -99,6 +110,9 @@ class PresentingWindow(QWidget):
         as_suggestion = QPushButton(tr("As a s&uggestion"))
         as_suggestion.clicked.connect(lambda: self.add(SUGGESTION))
         self.captured = QListWidget()
+        self.captured.setWordWrap(True)
+        self.captured.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.captured.setSpacing(3)
         self.captured.setAccessibleName(tr("Captured questions and suggestions"))
         remove = QPushButton(tr("Remove"))
         remove.clicked.connect(lambda: self.captured.takeItem(self.captured.currentRow()))
@@ -115,6 +129,9 @@ class PresentingWindow(QWidget):
         kind_row = QHBoxLayout()
         kind_row.addWidget(as_question)
         kind_row.addWidget(as_suggestion)
+        stance_label_widget = QLabel(tr("S&tance:"))
+        stance_label_widget.setBuddy(self.stance)
+        kind_row.addWidget(stance_label_widget)
         kind_row.addWidget(self.stance)
         side_layout.addLayout(kind_row)
         side_layout.addWidget(self.captured, 1)
@@ -173,7 +190,6 @@ class PresentingWindow(QWidget):
         self.next_button.setEnabled(phase != OVER)
 
     def zoom(self, steps: int) -> None:
-        self._zoom += steps
         if steps > 0:
             self.brief.zoomIn(steps)
         elif steps < 0:

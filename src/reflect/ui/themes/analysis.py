@@ -8,6 +8,10 @@ then keeps one result per entry in memory: after a save only that entry is detec
 (``analyse_entry``, a few ms) and recurrence is recomputed from the kept results, which is
 cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
 result that arrives after a lock or a newer start is thrown away (the generation number).
+
+It keeps up with the journal by itself, from the window's one change signal: entries saved or
+decided are detected again, entries gone are dropped, and recurrence is recomputed when people
+or the settings (the recurrence rule) change.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS, THEMES
 from reflect.core.model import Entry
 from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
 from reflect.core.themes.cache import KeptResults
@@ -42,8 +47,10 @@ class ThemesAnalysis(QObject):
     cleared = Signal()
     failed = Signal(str)
 
-    def __init__(self, settings, parent=None) -> None:
+    def __init__(self, settings, events=None, parent=None) -> None:
         super().__init__(parent)
+        if events is not None:
+            events.journalChanged.connect(self._journal_changed)
         self.settings = settings
         self.journal = None
         self.result: JournalThemes | None = None
@@ -70,7 +77,7 @@ class ThemesAnalysis(QObject):
         try:
             reader = JournalReader(journal)
             warm_up(reader.total - journal.kept_theme_count())  # workers ready while it reads
-        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+        except Exception as exc:  # shown in the themes window
             self._failed(generation, exc)
             return
         QTimer.singleShot(0, lambda: self._read_some(generation, reader))
@@ -80,7 +87,7 @@ class ThemesAnalysis(QObject):
             return
         try:
             done = reader.step()
-        except Exception as exc:  # noqa: BLE001 - shown in the themes window
+        except Exception as exc:  # shown in the themes window
             self._failed(generation, exc)
             return
         if not done:
@@ -148,13 +155,25 @@ class ThemesAnalysis(QObject):
 
     # --- keeping up with the journal ----------------------------------------------------------
 
-    def entry_saved(self, entry_id: str) -> None:
+    def _journal_changed(self, what, _origin) -> None:
+        if self.journal is None:
+            return
+        if what.entries and (ENTRIES in what or THEMES in what):
+            self.entries_changed(what.entries)
+        elif ENTRIES in what:
+            self.keep_only(set(self.journal.entry_ids()))
+        if PEOPLE in what or SETTINGS in what:
+            self.recompute()  # client names and the recurrence rule show in the results
+
+    def entries_changed(self, entry_ids) -> None:
+        """Saved, decided or deleted entries: detect them again (or drop them), then recompute."""
         if self.journal is None:
             return
         if self.busy:
-            self._pending.add(entry_id)
+            self._pending.update(entry_ids)
             return
-        self._reanalyse(entry_id)
+        for entry_id in entry_ids:
+            self._reanalyse(entry_id)
         self.recompute()
 
     def _reanalyse(self, entry_id: str) -> None:

@@ -42,7 +42,7 @@ class UpwardHeader(QHeaderView):
         longest = max((metrics.horizontalAdvance(t) for t in self._labels()), default=40)
         return QSize(super().sizeHint().width(), min(longest, 130) + 16)
 
-    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802 - Qt API
         if not rect.isValid():
             return
         model = self.model()

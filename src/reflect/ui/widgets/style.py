@@ -35,7 +35,7 @@ class MutedLabel(QLabel):
         self.setWordWrap(True)
         self._follow_palette()
 
-    def changeEvent(self, event: QEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self._follow_palette()

@@ -1,0 +1,240 @@
+"""The learned layer: a theme recognised from a sentence's meaning-bearing words, not its spelling.
+
+The rules (:mod:`.detector`) find a theme where a cue of the lexicon matches. This layer reads
+every *sentence* of an entry (a clause-sized stretch: a sentence, or the part of a long one before
+a semicolon or dash) as a bag of features and scores it per theme with a linear model trained on
+hand-labelled journals (``data/journals``, see ``scripts/train_themes.py``):
+
+- word stems and pairs of neighbouring stems ("felt protect", "no one"), so "protective",
+  "protected" and "protecting" are one feature;
+- the same stems marked with whose they are: ``i>`` after a first-person subject in the clause
+  ("I felt irritated"), ``o>`` after a third-person one ("she felt irritated"), so a model tells
+  the practitioner's own feelings from the client's;
+- ``neg>`` for stems within three words after a negator ("no issues", "didn't ask");
+- the kind of field the sentence is in (the narrative, a demand, a control, an outcome ...).
+
+A sentence whose probability reaches the theme's threshold is the theme's evidence: the exact
+words of that sentence, as the rules give theirs. Scoring is a dictionary look-up per feature,
+in plain Python (no numpy at run time); the model is a JSON resource, read the first time it is
+needed, carrying the fingerprint of the data it was trained on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MODEL_RESOURCE = "resources/themes/learned.json"
+FEATURE_VERSION = 1
+# Work per text is capped: a pasted book, or one word repeated 100,000 times, costs at most this
+# many sentences and this many words per sentence (the rules cap their own work likewise).
+MAX_SENTENCES = 400
+MAX_WORDS = 80
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|;\s*|\s[-\u2013\u2014]+\s|\s*\x1f\s*")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_FIRST = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive", "me", "my", "myself", "mine"])
+_THIRD = frozenset(
+    ["she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "her", "him", "them", "his", "their", "hers", "theirs", "herself", "himself", "themselves", "client", "client's"]
+)
+_SUBJECT_FIRST = frozenset(["i", "i'm", "i'd", "i've", "i'll", "im", "ive"])
+_SUBJECT_THIRD = frozenset(["she", "he", "they", "she's", "he's", "they're", "she'd", "he'd", "they'd", "client"])
+_NEGATORS = frozenset(
+    ["no", "not", "never", "nothing", "none", "nor", "without", "cannot", "can't", "couldn't", "don't", "doesn't", "didn't", "won't", "wouldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "dont", "didnt", "doesnt", "wasnt", "isnt", "cant", "couldnt", "wont"]
+)
+_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "as", "is", "was", "were", "be", "been", "am", "are", "it", "its", "this", "that", "these", "those", "there", "then", "so"]
+)
+_SUFFIXES = ("ingly", "edly", "ness", "ment", "ings", "ing", "ies", "ied", "ive", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough that "protective", "protected", "protecting" meet."""
+    if word.endswith("n't"):
+        return "not"
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif "'" in word:
+        word = word.split("'", 1)[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                word += "y"
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # "stopp" -> "stop"
+    return word
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence-sized stretch of ``text``, surrounding space left out."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add(text, pos, m.start(), out)
+        pos = m.end()
+        if len(out) >= MAX_SENTENCES:
+            return out
+    _add(text, pos, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 3:
+        out.append((start, end))
+
+
+def field_kind(name: str) -> str:
+    return name.split(":", 1)[0]
+
+
+def features(sentence: str, kind: str = "narrative") -> set[str]:
+    """The features of one sentence (see the module's docstring)."""
+    words = _WORD.findall(sentence.lower().replace("\u2019", "'"))[:MAX_WORDS]
+    feats = {"f:" + kind}
+    who = ""
+    negated = 0
+    prev = None
+    for word in words:
+        if word in _SUBJECT_FIRST:
+            who = "i>"
+        elif word in _SUBJECT_THIRD:
+            who = "o>"
+        if word in _NEGATORS:
+            negated = 3
+            feats.add("w:not")
+            prev = "not"
+            continue
+        if word in _FIRST:
+            feats.add("p:1")
+        elif word in _THIRD:
+            feats.add("p:3")
+        s = stem(word)
+        if word not in _STOP:
+            feats.add("w:" + s)
+            if who:
+                feats.add(who + s)
+            if negated:
+                feats.add("neg>" + s)
+        if prev is not None:
+            feats.add("b:" + prev + "_" + s)
+        prev = s
+        if negated:
+            negated -= 1
+    return feats
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedModel:
+    """Per-theme linear models over sentence features."""
+
+    themes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per theme
+    bias: tuple[float, ...]
+    thresholds: tuple[float, ...]  # probability a sentence needs, per theme
+    fingerprint: str  # sha256 of the training data (and the feature version)
+    trained_on: tuple[str, ...] = ()
+
+    def scores(self, feats: set[str]) -> list[float]:
+        """Probability per theme for a sentence with these features."""
+        z = list(self.bias)
+        n = len(z)
+        weights = self.weights
+        for f in feats:
+            w = weights.get(f)
+            if w is not None:
+                for t in range(n):
+                    z[t] += w[t]
+        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in z]
+
+    def detect(self, fields: list[tuple[str, str]]) -> dict[str, list[tuple[str, int, int, float]]]:
+        """theme -> [(field, start, end, probability)] for each sentence that reaches the
+        theme's threshold, strongest first."""
+        found: dict[str, list[tuple[str, int, int, float]]] = {}
+        for name, text in fields:
+            kind = field_kind(name)
+            for start, end in sentences(text):
+                probs = self.scores(features(text[start:end], kind))
+                for t, p in enumerate(probs):
+                    if p >= self.thresholds[t]:
+                        found.setdefault(self.themes[t], []).append((name, start, end, p))
+        for spans in found.values():
+            spans.sort(key=lambda s: -s[3])
+        return found
+
+    @property
+    def id(self) -> str:
+        """sha256 of what the model decides with (weights, bias, thresholds, features)."""
+        body = json.dumps([FEATURE_VERSION, self.themes, self._rounded()], separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()[:32]
+
+    def _rounded(self) -> dict:
+        return {
+            "bias": [round(b, 5) for b in self.bias],
+            "thresholds": [round(t, 4) for t in self.thresholds],
+            "weights": {f: [round(x, 4) for x in w] for f, w in sorted(self.weights.items())},
+        }
+
+    def to_json(self) -> str:
+        """The shipped form; its first line names the model (read by :func:`shipped_id`)."""
+        return f'{{"id":"{self.id}",\n' + json.dumps(
+            {
+                "feature_version": FEATURE_VERSION,
+                "fingerprint": self.fingerprint,
+                "trained_on": list(self.trained_on),
+                "themes": list(self.themes),
+                **self._rounded(),
+            },
+            separators=(",", ":"),
+        )[1:]
+
+    @classmethod
+    def from_json(cls, text: str) -> LearnedModel:
+        data = json.loads(text)
+        if data.get("feature_version") != FEATURE_VERSION:
+            raise ValueError("the learned theme model was made for other features; retrain it")
+        return cls(
+            themes=tuple(data["themes"]),
+            weights={f: tuple(w) for f, w in data["weights"].items()},
+            bias=tuple(data["bias"]),
+            thresholds=tuple(data["thresholds"]),
+            fingerprint=data["fingerprint"],
+            trained_on=tuple(data.get("trained_on", ())),
+        )
+
+
+def _shipped():
+    return resources.files("reflect").joinpath(MODEL_RESOURCE)
+
+
+@cache
+def shipped_id() -> str:
+    """The shipped model's id, read from its first line (the model itself is not loaded), or
+    "" when there is none: part of the key of the theme results a journal keeps."""
+    try:
+        with _shipped().open("r", encoding="utf-8") as f:
+            head = f.readline()
+    except (FileNotFoundError, OSError):
+        return ""
+    m = re.match(r'\{"id":"([0-9a-f]+)"', head)
+    return m.group(1) if m else "unnamed"
+
+
+@cache
+def shipped_model() -> LearnedModel | None:
+    """The model shipped with Reflect (read once, when first needed), or None if absent."""
+    try:
+        text = _shipped().read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return LearnedModel.from_json(text)
