@@ -48,3 +48,20 @@ def test_a_search_left_on_when_the_client_changes_says_so(qtbot, make_session, s
     assert "still on" in window.statusBar().currentMessage()
     window.clients.select_key(ALL)
     assert window.entry_model.row_of(entry.id) >= 0
+
+
+def test_theme_in_the_search_field_lists_the_entries_with_that_theme(qtbot, make_session,
+                                                                    sample_journal):
+    window = open_sample(qtbot, make_session, sample_journal)
+    qtbot.waitUntil(lambda: window.themes.result is not None and not window.themes.busy,
+                    timeout=30_000)
+    with_theme = {a.entry_id for a in window.themes.result.entries if "boundaries" in a.ids()}
+    assert with_theme and len(with_theme) < len(window.journal.summaries())
+    window.search.setText("theme:boundaries")
+    shown = {window.entry_model.summary(r).id for r in range(window.entry_model.rowCount())}
+    assert shown == with_theme
+    assert window.count_label.text().startswith("Showing ")
+    window.search.setText("theme:boundaries garage")  # with words: the snippet says why
+    for r in range(window.entry_model.rowCount()):
+        index = window.entry_model.index(r, FIRST_LINE)
+        assert "garage" in index.data().casefold()

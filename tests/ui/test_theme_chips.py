@@ -187,15 +187,16 @@ def test_themes_follow_the_typing_and_show_their_words(qtbot, journal, make_edit
     away shown beside it (not only in its tooltip); more typing updates them."""
     editor = make_editor(journal)
     editor.new_entry(None)
-    editor.narrative.text.setFocus()
-    qtbot.keyClicks(editor.narrative.text, "She texted me at midnight again.")
+    field = editor.narrative.writing_widget()  # a quick note: its first prompt
+    field.setFocus()
+    qtbot.keyClicks(field, "She texted me at midnight again.")
     chip = wait_for_chip(qtbot, editor, "Boundaries")
     assert editor.current_entry_id() is None  # nothing was saved
     assert chip.words.isVisible()
     assert "texted me at midnight" in chip.words.text()
-    qtbot.keyClicks(editor.narrative.text, " I felt so alone with this, no one to ask.")
+    qtbot.keyClicks(field, " I felt so alone with this, no one to ask.")
     wait_for_chip(qtbot, editor, "Isolation")
-    assert editor.narrative.text.hasFocus()  # the new chips never took the focus
+    assert field.hasFocus()  # the new chips never took the focus
 
 
 def test_short_quote_beside_a_chip():
