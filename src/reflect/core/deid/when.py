@@ -24,10 +24,10 @@ _ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _CUE = (r"(?:\b(?:in|since|from|until|till|til|by|for|before|after|during|through|over|last|next|"
         r"this|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of|back\s+to|every|each|"
         r"around|about)\s+|\bmid-)")
-_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR})\.?)\b(?!['’]\w|-\w)")
+_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR}))\b(?!['’]\w|-\w)")
 _CAPITAL_MONTH = re.compile(
     rf"\b(?P<m>(?:{_FULL.replace('May|', '').replace('March|', '').replace('August|', '')})"
-    rf"|(?:Feb|Sept?|Oct|Nov|Dec)\.?)(?!\w)")
+    rf"|(?:Feb|Sept?|Oct|Nov|Dec))(?!\w)")
 # lowercase month names that are no other word ("october was quiet")
 _LOWER_MONTH = re.compile(r"\b(?P<m>january|february|april|june|july|september|october|november|"
                           r"december)\b")
