@@ -34,7 +34,7 @@ _NOT_AGE_UNIT = (
     r"mg|ml|bpm|degrees?))(?![a-z])"
 )
 AGE_SUBJECT_RE = re.compile(
-    rf"\b(?P<who>he|she|they|who|[A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+will\s+be|['’]ll\s+be|"
+    rf"\b(?P<who>he(?=s\s)|she(?=s\s)|he|she|they|who|[A-Z][a-z]+)(?:(?<=\bhe)s|(?<=\bshe)s|'s|’s|\s+is|\s+was|\s+will\s+be|['’]ll\s+be|"
     rf"\s+is\s+now|\s+was\s+only)\s+(?:only\s+|just\s+|now\s+)?"
     rf"(?P<n>{NUM})\b" + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_AT_RE = re.compile(
