@@ -33,6 +33,7 @@ class CommandsHost(Protocol):
     events: object
 
     def current_client_id(self) -> str | None: ...
+    def theme_counts(self, entry_ids: list[str]) -> list[tuple[str, int]] | None: ...
     def selected_entry(self) -> EntrySummary | None: ...
     def select_client(self, key: str) -> None: ...
     def keep_unsaved_writing(self) -> None: ...
@@ -187,7 +188,7 @@ class WorkspaceCommands(QObject):
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
         BriefWizard(self.journal, self.parent_widget, self.host.current_client_id(),
-                    self.host.settings).exec()
+                    settings=self.host.settings, theme_counts=self.host.theme_counts).exec()
 
     def edit_user_themes(self) -> None:
         if self.journal is not None:

@@ -1,0 +1,154 @@
+"""Take the README's screenshots from the real app, on a virtual display.
+
+    Xvfb :99 -screen 0 1366x768x24 & DISPLAY=:99 openbox &
+    DISPLAY=:99 .venv/bin/python tools/screenshots.py docs --look light --tag 1366
+
+Creates a throwaway journal (in a temporary folder, cheap key derivation), imports the sample
+journal (data/journals/sample-journal.jsonl), and grabs the whole screen at each step: the
+welcome, the main window with an entry, the quick note with a new client being added, a
+``theme:`` search, the themes window, the brief review, and the lock screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "a calm harbour at dusk"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--look", default="light", choices=("light", "dark"))
+    parser.add_argument("--tag", default="", help="added to each file name, e.g. 1366")
+    parser.add_argument("--only", nargs="*", default=None)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="reflect-shots-"))
+    os.environ["REFLECT_CONFIG_DIR"] = str(work / "config")
+
+    from reflect.store import crypto
+
+    crypto.calibrate = lambda *a, **k: crypto.KdfParams.fast_for_tests()
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.app import create_application
+    from reflect.settings import Settings
+
+    settings = Settings.load()
+    settings.look = args.look
+    settings.default_template = "quick"
+    app = create_application(look=args.look)
+    from reflect.ui.shell.lifecycle import Session
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = f"-{args.look}" + (f"-{args.tag}" if args.tag else "")
+
+    def settle(seconds: float = 0.6) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def shot(name: str) -> None:
+        if args.only and name not in args.only:
+            return
+        settle()
+        screen = QGuiApplication.primaryScreen()
+        path = args.out / f"{name}{suffix}.png"
+        screen.grabWindow(0).save(str(path))
+        print(path)
+
+    session = Session(work / "journal.reflect", settings)
+    session.start()
+    gate = session.gate
+    settle(1.0)
+    shot("welcome")
+    form = gate.welcome_page.form
+    form.first.setText(PASSPHRASE)
+    form.second.setText(PASSPHRASE)
+    gate.welcome_page.create_button.click()
+    waited = 0.0
+    while gate.stack.currentWidget() is not gate.recovery_page:
+        settle(0.2)
+        waited += 0.2
+        if waited > 30:
+            raise SystemExit("the journal was not created: "
+                             + gate.welcome_page.error.text())
+    gate.recovery_page.kept.setChecked(True)
+    gate.recovery_page.continue_button.click()
+    while session.window is None or not session.window.isVisible():
+        settle(0.2)
+    window = session.window
+    window.showMaximized()
+
+    from reflect.core.changes import ENTRIES, PEOPLE, changes
+    from reflect.core.interchange import import_lines, split_lines
+
+    data = (ROOT / "data" / "journals" / "sample-journal.jsonl").read_bytes()
+    import_lines(window.journal, split_lines(data))
+    window.events.announce(changes(ENTRIES, PEOPLE), None)
+    total = len(window.journal.summaries())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (
+            window.themes.result is None or window.themes.busy
+            or len(window.themes.result.entries) < total // 2):
+        settle(0.3)
+    # an entry with demands and controls, in the editor
+    entry = next(e for e in reversed(window.journal.entries()) if e.demands and e.controls)
+    window.show_entry(entry.id)
+    shot("main")
+
+    # a new quick note: the prompts one field each, a new client offered
+    window.clients.select_key("__all__")
+    window.actions.new_entry.trigger()
+    editor = window.editor
+    editor.session.client.setEditText("Ada Quinn")
+    editor.narrative.fields.fields[0].setPlainText(
+        "She arrived early and talked about her sister's wedding before we started.")
+    editor.narrative.fields.fields[1].setFocus()
+    shot("quick-note")
+    editor.session.add_client_button.click()
+    editor.save()
+
+    window.search.setText("theme:boundaries texted")
+    shot("search")
+    window.search.clear()
+
+    window.show_themes()
+    settle(1.0)
+    shot("themes")
+    window.themes_window.close()
+
+    from PySide6.QtWidgets import QWizard
+
+    from reflect.ui.brief.wizard import BriefWizard
+
+    client = max(window.journal.clients(), key=lambda c: len(window.journal.summaries(c.id)))
+    wizard = BriefWizard(window.journal, window, client.id, settings)
+    wizard.setWindowState(Qt.WindowState.WindowMaximized)
+    wizard.show()
+    settle(0.5)
+    wizard.case_page.question.setPlainText(
+        "How do I keep the boundary around messages between sessions without losing her trust?")
+    wizard.next()
+    settle(1.0)
+    shot("brief-review")
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+
+    window.actions.lock.trigger()
+    settle(0.5)
+    shot("unlock")
+    QApplication.closeAllWindows()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
