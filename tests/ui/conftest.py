@@ -61,3 +61,17 @@ def make_session(qtbot, ui_settings, fast_kdf):
         # waiting for the workers above can run that deletion, so the gate may be gone
         if shiboken6.isValid(session.gate):
             session.gate.close()
+
+
+def pytest_unconfigure(config) -> None:
+    """Collect what the tests left while the QApplication still exists, not during the
+    interpreter's own shutdown (where a Qt object's late deletion can crash the process)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+    gc.collect()

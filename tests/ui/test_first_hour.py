@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from reflect.core.changes import PEOPLE
 from reflect.core.client_labels import distinct_labels
 from reflect.core.model import EntrySummary, Person, PersonKind
+from reflect.ui import workers
 from reflect.ui.editor.entry_editor import EntryEditor
 
 
@@ -26,7 +27,8 @@ def make_editor(qtbot):
         editor.show()
         return editor
 
-    return make
+    yield make
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=10_000)  # no detection outlives it
 
 
 def client_names(journal) -> list[str]:

@@ -14,6 +14,7 @@ from reflect.core.brief import build_brief
 from reflect.core.brief.export import render
 from reflect.core.interchange import export_lines, import_lines
 from reflect.core.model import Person, PersonKind
+from reflect.ui import workers
 from reflect.ui.editor.entry_editor import EntryEditor
 
 LONG = ("Her partner came into the room halfway through and stood by the door, asking when "
@@ -27,7 +28,8 @@ def editor(qtbot, journal):
     made.resize(760, 900)
     made.show()
     made.new_entry(None)
-    return made
+    yield made
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=10_000)  # no detection outlives it
 
 
 def test_a_long_demand_wraps_and_every_word_stays_in_sight(qtbot, editor):

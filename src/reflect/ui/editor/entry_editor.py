@@ -382,6 +382,7 @@ class EntryEditor(EntryEditorView):
     def load_entry(self, entry_id: str) -> None:
         entry = self._journal.entry(entry_id)
         self._start(states.state_from_entry(entry), f"entry:{entry.id}", clean=True)
+        self._scroll_to_top()  # an entry opens at its beginning: the date and the client
 
     def restore_draft(self, key: str, data: dict) -> None:
         """Bring a draft back exactly as it was typed. It stays unsaved until the user saves."""

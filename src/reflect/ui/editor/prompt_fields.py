@@ -44,8 +44,8 @@ class PromptFields(QWidget):
             field.setTabChangesFocus(True)
             field.setAccessibleName(prompt.heading)
             field.setAccessibleDescription(prompt.hint)
-            field.setMinimumHeight(84)
-            field.setMaximumHeight(150)
+            field.setMinimumHeight(72)
+            field.setMaximumHeight(120)
             field.textChanged.connect(self.changed)
             heading.setBuddy(field)
             parts: list[QWidget] = [heading]

@@ -182,6 +182,11 @@ class EntryEditorView(QWidget):
         self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self._apply_template(self._template, prefill=False)
+        # once the layout has settled (it can move the scroll bar), the top again
+        self._top_again = QTimer(self)
+        self._top_again.setSingleShot(True)
+        self._top_again.setInterval(0)
+        self._top_again.timeout.connect(self._scroll_to_top)
 
     def edit_actions(self) -> list[QAction]:
         """Undo and redo for the main window's Edit menu: they act on the focused text field
@@ -257,7 +262,7 @@ class EntryEditorView(QWidget):
         # The top of the form (the date and the client) stays in sight; the first prompt is
         # just below it. Again once the layout has settled, which can move the scroll bar.
         self._scroll_to_top()
-        QTimer.singleShot(0, self, self._scroll_to_top)
+        self._top_again.start()
 
     def _scroll_to_top(self) -> None:
         self.scroll.verticalScrollBar().setValue(0)

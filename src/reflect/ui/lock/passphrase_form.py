@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from reflect.ui.widgets.reveal import RevealToggle
+
 MIN_LENGTH = 8
 
 
@@ -48,6 +50,8 @@ class PassphraseForm(QWidget):
         form.addRow("", self.meter)
         form.addRow("", self.verdict)
         form.addRow(label2, self.second)
+        self.reveal = RevealToggle([self.first, self.second], self.tr("S&how passphrases"))
+        form.addRow("", self.reveal)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -73,6 +77,7 @@ class PassphraseForm(QWidget):
         return ""
 
     def clear(self) -> None:
+        self.reveal.setChecked(False)
         self.first.clear()
         self.second.clear()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
 from reflect.ui.lock.passphrase_form import PassphraseForm
 from reflect.ui.widgets.pages import BusyRow, Page, label
+from reflect.ui.widgets.reveal import RevealToggle
 
 
 class UnlockPage(Page):
@@ -25,6 +26,8 @@ class UnlockPage(Page):
         self.field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.field.setMinimumHeight(32)
         self.body.addWidget(self.field)
+        self.reveal = RevealToggle([self.field])
+        self.body.addWidget(self.reveal)
         self.error = label("", "error")
         self.error.setAccessibleName(self.tr("Problem"))
         self.body.addWidget(self.error)
@@ -56,12 +59,16 @@ class UnlockPage(Page):
             self.prompt.setText(self.tr(
                 "Type the recovery code you were given when you created the journal. "
                 "You will then choose a new passphrase."))
+            self.reveal.setChecked(False)
+            self.reveal.setVisible(False)  # a recovery code is shown as typed
             self.field.setEchoMode(QLineEdit.EchoMode.Normal)
             self.field.setPlaceholderText(self.tr("Recovery code"))
             self.field.setAccessibleName(self.tr("Recovery code"))
             self.switch.setText(self.tr("Use my &passphrase instead"))
         else:
             self.prompt.setText(self.tr("Type your passphrase to open your journal."))
+            self.reveal.setChecked(False)  # hidden again each time the journal locks
+            self.reveal.setVisible(True)
             self.field.setEchoMode(QLineEdit.EchoMode.Password)
             self.field.setPlaceholderText(self.tr("Passphrase"))
             self.field.setAccessibleName(self.tr("Passphrase"))

@@ -104,7 +104,7 @@ class RecoveryCodePage(Page):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(self.tr("Recovery code"))
         self.body.addWidget(self.code)
-        copy = QPushButton(self.tr("C&opy"))
+        copy = QPushButton(self.tr("&Copy"))  # Alt+O is Continue
         save = QPushButton(self.tr("&Save to file…"))
         row = QHBoxLayout()
         row.addWidget(copy)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -61,8 +61,8 @@ class ThemesWindow(QWidget):
         self.settings = settings
         self._client_labels = client_labels
         self._open_entry = open_entry
-        self.setWindowTitle(self.tr("Themes — Reflect"))
-        self.resize(1240, 880)
+        self.setWindowTitle(self.tr("Themes"))  # Qt adds " — Reflect"
+        self.resize(self._fitting_size())
 
         self.status = QLabel()
         self.status.setProperty("role", "hint")
@@ -372,8 +372,22 @@ class ThemesWindow(QWidget):
         if entry_id:
             self._open_entry(entry_id)
 
+    def _fitting_size(self) -> QSize:
+        """1240 × 880 where there is room; within the screen (a 1366 × 768 laptop) where not."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            return QSize(1240, 880)
+        return QSize(min(1240, room.width() - 40), min(880, room.height() - 40))
+
     def save_geometry(self) -> None:
         self.settings.themes_geometry = bytes(self.saveGeometry().toBase64()).decode()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:  # as any secondary window: Esc closes it
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.save_geometry()

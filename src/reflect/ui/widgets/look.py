@@ -32,6 +32,18 @@ QPushButton:default:disabled { background: %(line)s; color: %(muted)s; border-co
 QSplitter::handle { background: transparent; }
 QStatusBar { color: %(muted)s; }
 QLineEdit { padding: 4px 6px; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {
+    width: 14px; height: 14px; border: 1px solid %(indicator)s; background: %(base)s; }
+QCheckBox::indicator, QAbstractItemView::indicator { border-radius: 3px; }
+QRadioButton::indicator { border-radius: 8px; }
+QCheckBox::indicator:hover, QRadioButton::indicator:hover { border-color: %(accent)s; }
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
+    background: %(accent)s; border-color: %(accent)s; image: url(%(tick)s); }
+QRadioButton::indicator:checked {
+    border-color: %(accent)s;
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 %(accent)s, stop:0.45 %(accent)s, stop:0.55 %(base)s, stop:1 %(base)s); }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: %(line)s; }
 """
 
 
@@ -93,6 +105,8 @@ def apply_look(app: QApplication, look: str) -> None:
         "accent": colors[6],
         "accent_text": colors[7],
         "line": "#3a3f44" if dark else "#d9d6cf",
+        "indicator": "#8d949a" if dark else "#8a8680",  # a tick box's edge, visible on both
+        "tick": (ICONS / "tick.svg").as_posix(),
     })
     app.setProperty("reflectDark", dark)
 
