@@ -54,7 +54,8 @@ class BriefWizard(QWizard):
         try:
             client = self.journal.person(page.client_id())
             draft = build_brief(self.journal, client, template=page.template_id(),
-                                question=page.question_text(), entry_ids=page.entry_ids())
+                                question=page.question_text(), entry_ids=page.entry_ids(),
+                                profile_fields=page.profile_fields())
         except Exception as exc:  # shown on the page; the dialog stays usable
             page.question_hint.setText(self.tr("The brief could not be prepared: %1")
                                        .replace("%1", str(exc)))
