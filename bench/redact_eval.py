@@ -35,7 +35,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.core.deid import deidentify, find_known_leaks
+from reflect.core.deid import KnownPeople, deidentify, find_known_leaks
 from reflect.core.model import Person, PersonKind
 
 JOURNALS = Path(__file__).resolve().parents[1] / "data" / "journals"
@@ -204,12 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     sample = " ".join(words)
     persons = [to_person(p) for e in entries[:200] for p in entry_people(e)]
     t0 = time.perf_counter()
-    deidentify("warm up Dee at Tallis Freight", persons)
+    deidentify("warm up Dee at Tallis Freight", [])
     t1 = time.perf_counter()
-    deidentify(sample, persons)
+    known = KnownPeople(persons)  # once per brief, as build_brief does
     t2 = time.perf_counter()
+    deidentify(sample, known)
+    t3 = time.perf_counter()
     print(f"\nfirst call (loads word lists): {t1 - t0:.2f} s")
-    print(f"redact 2,000 words with {len(persons)} known people: {t2 - t1:.3f} s  (target <= 0.5 s)")
+    print(f"know {len(persons)} people (once per brief): {t2 - t1:.3f} s")
+    print(f"redact 2,000 words with them: {t3 - t2:.3f} s  (target <= 0.5 s, both together)")
     return 0 if all(sc.ok for sc in all_scores) else 1
 
 

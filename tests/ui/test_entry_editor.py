@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
-from reflect.core.model import DemandCategory, PersonKind, Setting, Stance, Timing
+from reflect.core.model import DemandCategory, Entry, PersonKind, Setting, Stance, Timing
 from reflect.ui.editor.demand_control_rows import ControlRow, DemandRow
 from reflect.ui.editor.entry_editor import EntryEditor
 
@@ -541,3 +541,18 @@ def test_editor_state_is_plain_json_and_restores_exactly(qtbot, sample_journal, 
     other = make_editor(sample_journal)
     other.from_dict(copy)
     assert other.to_dict() == state
+
+
+def test_a_home_visit_of_three_days_is_shown_and_saved_as_it_is(qtbot, journal, make_editor):
+    entry = journal.save_entry(Entry(date=datetime(2026, 4, 1, 6, 0), narrative="a long birth",
+                                     setting=Setting.HOME_VISIT, planned_minutes=600,
+                                     actual_minutes=4320))
+    editor = make_editor(journal)
+    editor.load_entry(entry.id)
+    assert editor.session.setting.currentText() == "Home visit"
+    assert editor.session.actual.value() == 4320
+    assert not editor.has_unsaved_changes()
+    type_into(qtbot, editor.went_well, "stayed steady")
+    assert save(qtbot, editor) == entry.id
+    again = journal.entry(entry.id)
+    assert (again.setting, again.actual_minutes) == (Setting.HOME_VISIT, 4320)

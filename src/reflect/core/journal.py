@@ -132,11 +132,20 @@ class Journal:
         :meth:`rotate_key`."""
         self._file.change_passphrase(new_passphrase)
 
-    def rotate_key(self, new_passphrase: str) -> str | None:
+    def rotate_key(self, new_passphrase: str, kdf: KdfParams | None = None) -> str | None:
         """Change the passphrase and re-encrypt everything under a new data key, in one
         transaction. Returns the new recovery code (show it once), or None when the journal
-        was unlocked with its recovery code, which stays valid."""
-        return self._file.rotate_key(new_passphrase)
+        was unlocked with its recovery code, which stays valid. ``kdf``: from
+        :meth:`calibrate` (the slow part, which may run on another thread; the re-encryption
+        itself must run where everything else uses the journal)."""
+        return self._file.rotate_key(new_passphrase, kdf)
+
+    @staticmethod
+    def calibrate() -> KdfParams:
+        """Key-derivation settings for this machine, now (about 0.7 s; never below the floor)."""
+        from reflect.store import crypto
+
+        return crypto.calibrate()
 
     def new_recovery_code(self) -> str:
         return self._file.new_recovery_code()

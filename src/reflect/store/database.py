@@ -256,13 +256,13 @@ class JournalFile:
         with self.transaction():
             self._write_passphrase_wrap(new_passphrase, kdf)
 
-    def rotate_key(self, new_passphrase: str) -> str | None:
+    def rotate_key(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> str | None:
         """A new data key: every value re-encrypted under it, wrapped under the new passphrase
         (calibrated again) and the recovery code, all in one transaction (killed midway, the
         journal is as it was). Returns a new recovery code, or None when the journal was opened
         with its recovery code, which then stays valid. Old copies of the file keep the old key:
         they open with the old passphrase and hold what was in them then, nothing written later."""
-        kdf = crypto.calibrate()
+        kdf = kdf or crypto.calibrate()
         new_key = crypto.new_data_key()
         new_cipher = crypto.FieldCipher(new_key)
         kept = self._recovery_code

@@ -44,11 +44,12 @@ AGE_TURN_RE = re.compile(rf"\bturn(?:s|ed|ing)\s+(?:only\s+|just\s+)?(?P<n>{NUM}
                          + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_WORD_RE = re.compile(
     rf"\b(?P<n2>{NUM})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b", re.IGNORECASE)
-AGE_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z]),\s+(?P<n>\d{1,3})(?:,|(?=[.;)]\s|\s[—–-]\s))")
+AGE_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z)]),\s+(?P<n>\d{1,3})(?:,|(?=[.;)]\s|\s[—–-]\s))")
 AGE_PAREN_RE = re.compile(r"(?<=[A-Za-z])\s+\((?P<n>\d{1,3})(?:\)|,\s|;\s)")
 # "... Pokorny. 71, widower" / "(24, grad student": a number opening a description of someone
 AGE_OPENING_RE = re.compile(r"(?:(?<=[.;:(—–]\s)|(?<=\())(?P<n>1[3-9]|[2-9]\d|10\d),\s+(?=[a-z])")
 AGE_AFTER_NAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?P<n>1[3-9]|[2-9]\d|10\d)(?=[,;)]\s)")
+_AFTER_PERSON_RE = re.compile(r"\s+(?P<n>1[3-9]|[2-9]\d|10\d)(?=[,;)]\s|\s+(?:years?|yrs?|yo)\b)")
 ORDINAL_AGE_RE = re.compile(
     r"(?:(?<=['’]s )|(?<=\bhis )|(?<=\bher )|(?<=\bmy )|(?<=\bour )|(?<=\btheir ))"
     r"(?P<n>1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th)\b"
@@ -113,7 +114,8 @@ def attributive(age: int) -> str:
     return "teenage" if age < 20 else f"{age // 10 * 10}-something"
 
 
-def find_ages(text: str) -> list[Redaction]:
+def find_ages(text: str, after: list[int] | None = None) -> list[Redaction]:
+    """Ages in ``text``; ``after`` holds where mentions of people end, for "Dale Hoffmeyer 67,"."""
     out: list[Redaction] = []
 
     def add(s: int, e: int, rep: str, conf: float) -> None:
@@ -154,6 +156,12 @@ def find_ages(text: str) -> list[Redaction]:
                 continue
             add(m.start("n"), m.end("n"), band(n, _pronoun(text, m.start("n"), after_first=True)),
                 conf)
+    for end in after or []:
+        m = _AFTER_PERSON_RE.match(text, end)
+        if m:
+            n = int(m.group("n"))
+            add(m.start("n"), m.end("n"), band(n, _pronoun(text, m.start("n"), after_first=True)),
+                0.75)
     for m in AGE_AFTER_NAME_RE.finditer(text):
         name = m.group("name")
         if name in lexicon.first_names() or name in lexicon.surnames():

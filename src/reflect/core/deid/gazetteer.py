@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, venues
 from .redaction import Redaction
 from .tokens import Token, gap, tokenize
 
@@ -39,7 +39,8 @@ PLACE_SUFFIX = {
     "heath", "moor", "fell", "dale", "vale", "valley", "wood", "woods", "forest", "park",
     "common", "green", "hill", "hills", "cross", "end", "bridge", "ford", "field", "fields",
     "town", "village", "city", "island", "isle", "reservoir", "lake", "loch", "water", "wharf",
-    "docks", "marina", "retail", "square", "circus", "market",
+    "docks", "marina", "retail", "square", "circus", "market", "county", "township", "parish",
+    "borough", "district", "province", "shire", "estate", "heights", "springs", "falls",
 }
 PLACE_PREFIX = {"upper", "lower", "great", "little", "north", "south", "east", "west", "new",
                 "old", "nether", "high", "long", "kings", "king's", "bishops", "market", "port"}
@@ -85,6 +86,17 @@ class Labels:
         noun = {"dr": "Doctor", "doctor": "Doctor", "prof": "Professor", "professor": "Professor",
                 "nurse": "Nurse"}.get(t, "Person")
         return f"{noun} {letter}"
+
+
+def _proper_place(text: str, tok: Token) -> bool:
+    """A capitalised word the word lists call harmless (a demonym, a language, or any SCOWL
+    proper noun) that stands where a place does: "out past Harlan", "a store in Harlan"."""
+    b = tok.base
+    if b not in lexicon.proper_words() or b.lower() in lexicon.SAFE_CAPITALISED \
+            or lexicon.is_language_or_demonym(b):
+        return False
+    return bool(re.search(r"\b(?:in|at|near|past|outside|from|to|around|towards?|beyond)\s+$",
+                          text[max(0, tok.start - 20):tok.start]))
 
 
 def _safe(tok: Token) -> bool:
@@ -135,7 +147,7 @@ def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
     return runs
 
 
-def _trim(run: list[Token]) -> list[list[Token]]:
+def _trim(text: str, run: list[Token]) -> list[list[Token]]:
     """Split a run at words that are not part of a name (months, sentence-initial words)."""
     pieces: list[list[Token]] = [[]]
     for j, t in enumerate(run):
@@ -143,7 +155,8 @@ def _trim(run: list[Token]) -> list[list[Token]]:
             and not t.is_title and t.lower not in lexicon.word_names() \
             and t.lower not in ("st", "saint", "upper", "lower", "great", "little")
         connector = 0 < j < len(run) - 1 and not t.capitalised and t.lower in CONNECTORS
-        if not connector and ((_safe(t) and not t.is_title and t.lower not in ("st",))
+        if not connector and ((_safe(t) and not t.is_title and t.lower not in ("st",)
+                               and not _proper_place(text, t))
                               or sentence_word or t.lower == "the"):
             pieces.append([])
         else:
@@ -214,8 +227,10 @@ def _place_cue(before: str) -> bool:
 def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | None:
     b = tok.base
     low = b.lower()
-    if _safe(tok) or len(b) < 2:
+    if _safe(tok) and not _proper_place(text, tok) or len(b) < 2:
         return None
+    if lexicon.is_language(b) or lexicon.is_language_or_demonym(b) and not _is_nameish(tok):
+        return None  # "in German", "a Texan"
     after = text[tok.end:tok.end + 30]
     word = lexicon.is_word(b)
     rare_word = not word and lexicon.is_word(b, rare=True)
@@ -241,16 +256,15 @@ def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | N
         if tok.sentence_start:
             return None
         if place_cue and (b in lexicon.places() or not word_name):
-            if before.rstrip().lower().endswith(" the") or re.search(r"\b(?:in|at)\s+the\s+$",
-                                                                     before, re.IGNORECASE):
-                return None  # "in the Bible", "at the Deaf club": a word, not a place
-            return place(0.55)
+            if venues.is_safe_word(b):
+                return None  # "go to the Mass"
+            return venues.proper_use(text, tok, before) or place(0.55)
         if nameish_word and not lexicon.is_month(b) and not re.search(r"\b(?:the|a|an)\s+$",
                                                                        before, re.IGNORECASE):
             return person(0.6 if word_name else 0.5)
         if b in lexicon.places() and place_cue:
             return place(0.6)
-        return None
+        return venues.proper_use(text, tok, before)  # "the Anchor", "Crossroads does"
     # Not an everyday English word (or a rare one): a proper noun unless it opens a sentence
     # as a rare word ("Fistula consent appointment").
     if rare_word and tok.sentence_start and not _is_nameish(tok):
@@ -283,7 +297,7 @@ def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
     labels = labels if labels is not None else Labels()
     out: list[Redaction] = []
     for run in _runs(text, toks):
-        for piece in _trim(run):
+        for piece in _trim(text, run):
             r = _classify(text, piece, labels)
             if r is not None:
                 out.append(r)

@@ -188,14 +188,24 @@ class KnownPeople:
         return out
 
     def _lookup(self, text: str) -> Variant | None:
-        low = text.lower()
-        for v in self.variants:
-            if v.text == text or (not v.case_sensitive and v.text.lower() == low):
-                return v
-        for v in self.variants:  # upper-cased case-sensitive part ("WILL")
-            if v.text.upper() == text and v.how in ("part", "name", "plural"):
-                return v
-        return None
+        """The variant a regex match stands for: as written, in any case if case does not
+        matter, or an upper-cased case-sensitive part ("WILL")."""
+        if not hasattr(self, "_lookup_tables"):
+            exact: dict[str, Variant] = {}
+            lower: dict[str, Variant] = {}
+            upper: dict[str, Variant] = {}
+            for v in self.variants:  # longest first, as the regexes try them
+                exact.setdefault(v.text, v)
+                if not v.case_sensitive:
+                    lower.setdefault(v.text.lower(), v)
+                if v.how in ("part", "name", "plural"):
+                    upper.setdefault(v.text.upper(), v)
+            self._lookup_tables = (exact, lower, upper)
+        exact, lower, upper = self._lookup_tables
+        first = [v for v in (exact.get(text), lower.get(text.lower())) if v is not None]
+        if first:
+            return min(first, key=self.variants.index) if len(first) > 1 else first[0]
+        return upper.get(text)
 
     # -- matching -----------------------------------------------------------------------------
     def find(self, text: str, *, fuzzy: bool = True, everywhere: bool = False) -> list[KnownMatch]:

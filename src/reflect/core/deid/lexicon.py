@@ -140,6 +140,39 @@ def is_word(token: str, *, rare: bool = False) -> bool:
     return False
 
 
+_LANGUAGES = {
+    "english", "french", "german", "spanish", "italian", "portuguese", "russian", "polish",
+    "ukrainian", "romanian", "turkish", "chinese", "japanese", "korean", "vietnamese", "dutch", "greek", "latin", "hebrew", "welsh", "irish", "gaelic", "thai",
+    "urdu", "hindi", "punjabi", "farsi", "swahili", "yoruba", "igbo", "tagalog", "mandarin",
+    "cantonese", "creole", "romani", "czech", "swiss", "scots", "cornish", "basque", "catalan",
+    "sign", "makaton", "braille", "esperanto", "yiddish", "arabic", "bengali", "gujarati",
+    "tamil", "telugu", "pashto", "dari", "kurdish", "amharic", "tigrinya", "somali", "hausa",
+    "zulu", "xhosa", "shona", "twi", "lingala", "wolof",
+}
+_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "i", "ic", "ns", "n")
+
+
+@cache
+def _region_stems() -> frozenset[str]:
+    words = {w.strip(",.()") for r in regions() for w in r.split() if len(w) >= 4}
+    return frozenset(w[:n].lower() for w in words for n in range(3, len(w) + 1))
+
+
+def is_language(word: str) -> bool:
+    return word.lower() in _LANGUAGES
+
+
+def is_language_or_demonym(word: str) -> bool:
+    """"Polish", "German", "Mexican", "Korean", "Yoruba": a language or a people, never a place
+    by itself (made from the region list: "Mexic-an" is "Mexic-o")."""
+    w = word.lower()
+    if w in _LANGUAGES or word in regions():
+        return True
+    stems = _region_stems()
+    return any(w.endswith(end) and w[:-len(end)] in stems for end in _DEMONYM_ENDINGS
+               if len(w) - len(end) >= 3)
+
+
 def is_month(token: str) -> bool:
     w = token.lower().rstrip(".")
     return w in MONTHS or w in MONTH_ABBR

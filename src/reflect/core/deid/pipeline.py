@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ..model import Person
-from . import ages, dates, gazetteer, patterns, when
+from . import ages, dates, gazetteer, patterns, venues, when
 from .known import KnownPeople, as_known
 from .redaction import RedactedText, Redaction, apply, resolve_overlaps
 
@@ -28,8 +28,9 @@ def find_redactions(text: str, known: KnownPeople | Iterable[Person] | None = No
     spans += patterns.find_all(text)
     spans += dates.find_dates(text, reference_date)
     spans += dates.find_times(text)
-    spans += ages.find_ages(text)
+    spans += ages.find_ages(text, after=[s.end for s in spans if s.kind == "known_person"])
     spans += when.find_all(text)
+    spans += venues.find_all(text)
     taken = [(s.start, s.end) for s in spans if s.kind != "age"]
     spans += gazetteer.find_unknown(text, skip=taken, labels=labels)
     return resolve_overlaps(spans)

@@ -70,11 +70,16 @@ def starts_sentence(text: str, start: int) -> bool:
     return False
 
 
+_ABBREVIATED_TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "st", "sgt",
+                       "cllr", "pc", "lt", "capt", "col", "gen", "sr", "jr"}
+
+
 def _is_title_abbrev(text: str, dot: int) -> bool:
+    """"Dr. Okafor" goes on; "the OH doctor. Explained" is a new sentence."""
     j = dot
     while j > 0 and text[j - 1].isalpha():
         j -= 1
-    return text[j:dot].lower() in TITLES
+    return text[j:dot].lower() in _ABBREVIATED_TITLES
 
 
 def tokenize(text: str) -> list[Token]:

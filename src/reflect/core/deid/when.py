@@ -21,13 +21,16 @@ from .redaction import Redaction
 _FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 # a cue that a month follows: "in", "since", "last", "mid-", "the end of" ...
-_CUE = (r"(?:\b(?:in|since|from|until|till|til|by|before|after|during|through|over|last|next|"
+_CUE = (r"(?:\b(?:in|since|from|until|till|til|by|for|before|after|during|through|over|last|next|"
         r"this|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of|back\s+to|every|each|"
         r"around|about)\s+|\bmid-)")
 _CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR})\.?)\b(?!['’]\w|-\w)")
 _CAPITAL_MONTH = re.compile(
     rf"\b(?P<m>(?:{_FULL.replace('May|', '').replace('March|', '').replace('August|', '')})"
-    rf"|(?:Feb|Sept?|Oct|Nov|Dec)\.?)(?!['’]?\w)")
+    rf"|(?:Feb|Sept?|Oct|Nov|Dec)\.?)(?!\w)")
+# lowercase month names that are no other word ("october was quiet")
+_LOWER_MONTH = re.compile(r"\b(?P<m>january|february|april|june|july|september|october|november|"
+                          r"december)\b")
 # "March was hard", "August." — a capitalised ambiguous month with a date-like neighbour
 _AMBIGUOUS = re.compile(r"\b(?P<m>March|May|August|Jan|Mar|Apr|Jun|Jul|Aug)\b"
                         r"(?=\s+(?:\d|was|is|has|had|always|never|every|again|then|came|went|"
@@ -69,7 +72,7 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<y>\d\d)(?![\w'’]|\.\d)")
 
 def find_months(text: str) -> list[Redaction]:
     out: dict[tuple[int, int], Redaction] = {}
-    for rx in (_CUED_MONTH, _CAPITAL_MONTH, _AMBIGUOUS):
+    for rx in (_CUED_MONTH, _CAPITAL_MONTH, _LOWER_MONTH, _AMBIGUOUS):
         for m in rx.finditer(text):
             word = m.group("m")
             s, e = m.start("m"), m.end("m")

@@ -173,6 +173,11 @@ class CasePage(QWizardPage):
             self.question_hint.setVisible(False)
             self._warned_no_question = False
 
+    def show_problem(self, text: str) -> None:
+        """Why the case cannot go on (shown under the question)."""
+        self.question_hint.setText(text)
+        self.question_hint.setVisible(True)
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.client_id()) and bool(self.entry_ids())
 

@@ -187,6 +187,11 @@ class ReviewPage(QWizardPage):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
+    def start_over(self) -> None:
+        """A new draft to review: nothing reviewed yet, no problem shown."""
+        self.reviewed.setChecked(False)
+        self.problem.setVisible(False)
+
     def show_refusal(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.setVisible(True)

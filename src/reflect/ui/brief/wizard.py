@@ -57,16 +57,14 @@ class BriefWizard(QWizard):
                                 question=page.question_text(), entry_ids=page.entry_ids(),
                                 profile_fields=page.profile_fields())
         except Exception as exc:  # shown on the page; the dialog stays usable
-            page.question_hint.setText(self.tr("The brief could not be prepared: %1")
-                                       .replace("%1", str(exc)))
-            page.question_hint.setVisible(True)
+            page.show_problem(self.tr("The brief could not be prepared: %1")
+                              .replace("%1", str(exc)))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.review_state = ReviewState(draft)
         self._case_key = key
-        self.review_page.reviewed.setChecked(False)
-        self.review_page.problem.setVisible(False)
+        self.review_page.start_over()
         return True
 
     def refused(self, message: str) -> None:

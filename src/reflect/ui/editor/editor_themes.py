@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reflect.core import drafts as states
+from reflect.core.themes import one_entry as detection
 from reflect.core.themes.analysis import EntryTheme
-from reflect.ui.editor import theme_chips_detect as detection
 from reflect.ui.editor.theme_chips import ThemeChipsPanel
+from reflect.ui.workers import run_in_background
 
 
 class EditorThemes(QObject):
@@ -61,7 +62,7 @@ class EditorThemes(QObject):
             if generation == self._generation and shiboken6.isValid(self.panel):
                 self.panel.set_failed(str(exc))
 
-        detection.detect_in_background(entry, user_themes, done, failed)
+        run_in_background(lambda: detection.detect(entry, user_themes), done, failed)
 
     def clear(self) -> None:
         self._generation += 1  # late results find nothing to show

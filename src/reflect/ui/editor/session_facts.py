@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.model import Person, Setting
+from reflect.core.model import MAX_MINUTES, Person, Setting
 from reflect.ui.widgets.style import MutedLabel
 
 NOT_SET = -1
@@ -79,6 +79,7 @@ class SessionFields(QWidget):
             (Setting.IN_PERSON, self.tr("In person")),
             (Setting.ONLINE, self.tr("Online")),
             (Setting.PHONE, self.tr("Phone")),
+            (Setting.HOME_VISIT, self.tr("Home visit")),
             (Setting.OTHER, self.tr("Other")),
         ):
             self.setting.addItem(label, str(value))
@@ -86,11 +87,12 @@ class SessionFields(QWidget):
         self.setting.setToolTip(self.tr("Where the session took place"))
         self.setting.setMinimumWidth(100)
 
-        self.planned = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
+        # up to three days: a birth a doula attends can last well past one
+        self.planned = _spin(self, 0, MAX_MINUTES, self.tr("not set"), self.tr(" min"))
         self.planned.setSingleStep(5)
         self.planned.setAccessibleName(self.tr("Planned minutes"))
         self.planned.setToolTip(self.tr("How long the session was booked for"))
-        self.actual = _spin(self, 0, 24 * 60, self.tr("not set"), self.tr(" min"))
+        self.actual = _spin(self, 0, MAX_MINUTES, self.tr("not set"), self.tr(" min"))
         self.actual.setSingleStep(5)
         self.actual.setAccessibleName(self.tr("Actual minutes"))
         self.actual.setToolTip(self.tr("How long it really took"))

@@ -156,7 +156,9 @@ class GateWindow(QWidget):
             self.new_passphrase_page.reset()
             self._hand_over(journal)
 
-        run_in_background(lambda: journal.change_passphrase(passphrase), done,
+        # A new key as well (the recovery code it was opened with stays valid): nothing from
+        # now on opens with the forgotten passphrase. Nothing else uses the journal yet.
+        run_in_background(lambda: journal.rotate_key(passphrase), done,
                           lambda exc: self.new_passphrase_page.show_error(describe_error(exc)))
 
     def _hand_over(self, journal) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -84,6 +84,9 @@ class WelcomePage(Page):
         self.form.first.setFocus()
 
 
+CLIPBOARD_SECONDS = 60  # long enough to paste it into a password manager
+
+
 class RecoveryCodePage(Page):
     """The recovery code, once. ``confirmed`` is emitted when the practitioner has kept it."""
 
@@ -119,7 +122,12 @@ class RecoveryCodePage(Page):
         self.body.addLayout(end)
         self.body.addStretch(1)
 
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code.text()))
+        copy.clicked.connect(self._copy)
+        self._copied = ""  # what Copy put on the clipboard, to take it off again
+        self._clipboard_timer = QTimer(self)
+        self._clipboard_timer.setSingleShot(True)
+        self._clipboard_timer.setInterval(CLIPBOARD_SECONDS * 1000)
+        self._clipboard_timer.timeout.connect(self.clear_clipboard)
         save.clicked.connect(self._save)
         self.kept.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._continue)
@@ -128,6 +136,24 @@ class RecoveryCodePage(Page):
     def show_code(self, code: str) -> None:
         self.code.setText(code)
         self.kept.setChecked(False)
+
+    def _copy(self) -> None:
+        self._copied = self.code.text()
+        QGuiApplication.clipboard().setText(self._copied)
+        self._clipboard_timer.start()
+
+    def clear_clipboard(self) -> None:
+        """Take the code off the clipboard, if it is still what Copy put there (after a short
+        time, and when the page goes), so it is not pasted somewhere by accident later."""
+        self._clipboard_timer.stop()
+        clipboard = QGuiApplication.clipboard()
+        if self._copied and clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = ""
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.clear_clipboard()
+        super().hideEvent(event)
 
     def _save(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -149,5 +175,6 @@ class RecoveryCodePage(Page):
 
     def _continue(self) -> None:
         if self.kept.isChecked():
+            self.clear_clipboard()
             self.code.clear()  # shown once: not kept in a widget any longer than needed
             self.confirmed.emit()

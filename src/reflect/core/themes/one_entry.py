@@ -1,7 +1,7 @@
-"""The theme detector for the entry editor's chips: compiled off the UI thread, kept once built.
+"""One entry's themes as the editor's chips show them, with the detector kept once built.
 
 Compiling the built-in themes plus the practitioner's own takes about a second the first time in a
-process, so the editor never does it on the UI thread. The journal is read on the UI thread (its
+process, so the editor calls ``detect`` off the UI thread. The journal is read on the UI thread (its
 database connection lives there): the entry and the user themes are handed to the worker as plain
 data, and the detector for those user themes is kept until they change. ``forget()`` drops it on
 lock, so no user cue phrase stays in memory after the journal is closed.
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from reflect.core.model import Entry
 from reflect.core.themes import ThemeDetector, ThemeInfo, analysis
 from reflect.core.themes.analysis import EntryTheme, analyse_entry
-from reflect.ui.workers import run_in_background
 
 _lock = threading.Lock()
 _cached: tuple[str, ThemeDetector] | None = None  # (user themes' fingerprint, detector)
@@ -53,14 +51,7 @@ class Detected:
     catalogue: list[ThemeInfo]  # every theme one can add by hand
 
 
-def detect_in_background(
-    entry: Entry,
-    user_themes: list[dict],
-    on_done: Callable[[Detected], None],
-    on_error: Callable[[Exception], None],
-) -> None:
-    def work() -> Detected:
-        detector = detector_with(user_themes)
-        return Detected(analyse_entry(entry, detector), detector.themes)
-
-    run_in_background(work, on_done, on_error)  # type: ignore[arg-type]
+def detect(entry: Entry, user_themes: list[dict]) -> Detected:
+    """The entry's themes (its decisions applied) and every theme one can add by hand."""
+    detector = detector_with(user_themes)
+    return Detected(analyse_entry(entry, detector), detector.themes)

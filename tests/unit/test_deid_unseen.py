@@ -1,0 +1,52 @@
+"""Identifiers a writer takes for granted: venues named with everyday words, nicknames, pets,
+acronyms of institutions, numbered routes and codes (general cues, not lists of names)."""
+
+import pytest
+
+from reflect.core.deid import deidentify
+
+
+def red(text):
+    return deidentify(text, []).text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We both drank in the Anchor for years.", "We both drank in the [place] for years."),
+    ("He was admitted to the General overnight.", "He was admitted to the [place] overnight."),
+    ("Medics took her to the Heights again.", "Medics took her to the [place] again."),
+    ("I'm going to the Y on Thursday.", "I'm going to the [place] on Thursday."),
+    ("the Kestrel carers come at noon", "the [place] carers come at noon"),
+    ("She walks the Promenade twice a day.", "She walks the [place] twice a day."),
+    ("her rescue dog Pickle barked all hour", "her rescue dog [place] barked all hour"),
+    ("and Pickle (her old lurcher) was loose", "and [place] (her old lurcher) was loose"),
+    ("she lives on Juniper now, near the school", "she lives on [place] now, near the school"),
+    ("I explained what Lighthouse does for families.",
+     "I explained what [place] does for families."),
+    ("a nurse on a surgical ward at QEH, referred by her GP",
+     "a nurse on a surgical ward at [organisation], referred by her GP"),
+    ("second year engineering in UCD, living at home", "second year engineering in [organisation], living at home"),
+    ("a union electrician out of Local 404 for years", "a union electrician out of [place] for years"),
+    ("they found him off Route 9 on Sunday", "they found him off [place] on Sunday"),
+    ("she gave me the key safe code — 2958 — for emergencies",
+     "she gave me the key safe code — [number] — for emergencies"),
+])
+def test_everyday_words_used_as_names_are_redacted(text, expected):
+    assert red(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He asked me to come to the Mass for his neighbour.",
+    "We talked about the Good Samaritan law.",
+    "She filled in the red flag card in Polish and in German.",
+    "R knee puffy; the L side eased after the session.",
+    "She was referred to the GP, then to A&E, then to CAMHS.",
+    "Week two of CBT at the clinic; we did the DBT skills group.",
+    "I looked at it on the Internet.",
+])
+def test_words_capitalised_for_other_reasons_stay(text):
+    assert red(text) == text
+
+
+def test_a_heading_in_title_case_stays():
+    text = "Action Plan For Next Time\nBring it to supervision."
+    assert red(text) == text
