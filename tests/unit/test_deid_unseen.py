@@ -50,3 +50,27 @@ def test_words_capitalised_for_other_reasons_stay(text):
 def test_a_heading_in_title_case_stays():
     text = "Action Plan For Next Time\nBring it to supervision."
     assert red(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("went out with my friend jenna and her kids", "went out with my friend Person A and her kids"),
+    ("new pt 34M, L knee pain", "new pt 30s M, L knee pain"),
+    ("pt F 67 with OA both knees", "pt F 60s with OA both knees"),
+])
+def test_lowercase_names_and_clinical_ages(text, expected):
+    assert red(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tx 45 min as usual; Hx of falls.", "Two GPs and three EMTs came.", "the Sunday-night dread",
+    "No Spanish-speaking staff that day.", "then I told her no", "my friend said hi",
+])
+def test_shorthand_and_compounds_stay(text):
+    assert red(text) == text
+
+
+def test_a_writer_who_capitalises_nouns_keeps_them():
+    text = ("Today I had a Session with the Client at her House. She told me about her Mother and "
+            "the Garden, and we talked in the Kitchen about the Dog and the Weather and her Work "
+            "at the Factory. Then we did the Breathing together.")
+    assert red(text) == text

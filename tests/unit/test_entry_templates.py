@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.core.templates import (
+from reflect.core.entry_templates import (
     SECTIONS,
     TemplateError,
     get_template,

@@ -117,7 +117,7 @@ def check_resources(ctx: Context) -> str:
             raise
         except Exception as exc:
             raise CheckFailed(f"{name} does not load: {type(exc).__name__}: {exc}") from exc
-    from reflect.core import templates as entry_templates
+    from reflect.core import entry_templates
     from reflect.core.brief import list_templates as brief_templates
     from reflect.core.deid import lexicon
     from reflect.core.themes import ThemeDetector

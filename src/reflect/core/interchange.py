@@ -455,43 +455,42 @@ def _person_out(p: Person, *, client: bool) -> dict:
 
 
 def entry_to_dict(e: Entry, people: dict[str, Person]) -> dict:
-    out: dict = {"date": records.format_date(e.date)}
+    """An entry in the interchange format, from its one plain mapping (``records.entry_plain``):
+    people by name instead of ids, rows linked by position, empty values left out."""
+    plain = records.entry_plain(e)
+    out: dict = {"date": plain["date"]}
     if e.client_id and e.client_id in people:
         out["client"] = _person_out(people[e.client_id], client=True)
     out["people"] = [_person_out(people[p], client=False) for p in e.people_ids if p in people]
     for key in ("setting", "planned_minutes", "actual_minutes", "stress_before", "stress_after"):
-        value = getattr(e, key)
-        if value is not None:
-            out[key] = str(value) if key == "setting" else value
-    out["narrative"] = e.narrative
-    if e.went_well:
-        out["went_well"] = e.went_well
-    demand_index = {d.id: i for i, d in enumerate(e.demands)}
-    control_index = {c.id: i for i, c in enumerate(e.controls)}
+        if plain[key] is not None:
+            out[key] = plain[key]
+    out["narrative"] = plain["narrative"]
+    if plain["went_well"]:
+        out["went_well"] = plain["went_well"]
+    demand_index = {d["id"]: i for i, d in enumerate(plain["demands"])}
+    control_index = {c["id"]: i for i, c in enumerate(plain["controls"])}
     out["demands"] = []
-    for d in e.demands:
-        item: dict = {"category": str(d.category), "text": d.text}
-        if d.intensity is not None:
-            item["intensity"] = d.intensity
-        if d.from_control in control_index:
-            item["resulted_from"] = control_index[d.from_control]
+    for d in plain["demands"]:
+        item: dict = {"category": d["category"], "text": d["text"]}
+        if d["intensity"] is not None:
+            item["intensity"] = d["intensity"]
+        if d["from_control"] in control_index:
+            item["resulted_from"] = control_index[d["from_control"]]
         out["demands"].append(item)
     out["controls"] = []
-    for c in e.controls:
-        item = {"timing": str(c.timing), "text": c.text}
-        if c.stance:
-            item["stance"] = str(c.stance)
-        if c.outcome is not None:
-            item["outcome"] = c.outcome
-        if c.answers in demand_index:
-            item["answers"] = demand_index[c.answers]
+    for c in plain["controls"]:
+        item = {"timing": c["timing"], "text": c["text"]}
+        if c["stance"]:
+            item["stance"] = c["stance"]
+        if c["outcome"] is not None:
+            item["outcome"] = c["outcome"]
+        if c["answers"] in demand_index:
+            item["answers"] = demand_index[c["answers"]]
         out["controls"].append(item)
-    if e.themes:
-        out["themes"] = list(e.themes)
-    if e.rejected_themes:
-        out["rejected_themes"] = list(e.rejected_themes)
-    if e.template:
-        out["template"] = e.template
+    for key in ("themes", "rejected_themes", "template"):
+        if plain[key]:
+            out[key] = plain[key]
     return out
 
 

@@ -6,7 +6,8 @@ An age is found by what stands around a number, written in digits or words ("eig
 - a verb of ageing or dying: "turns 34" (-> "turns 30-something"), "died at 34", "aged 60";
 - apposition: "Tom, 67, retired bus driver", "Deirdre, 58.", "(38, works at ...)", "Gerry (71)";
 - a number opening a description: "... Pokorny. 71, widower, ...";
-- "34-year-old", "a 23yo", "aged 93", "her 80th", "in his 90s".
+- "34-year-old", "a 23yo", "aged 93", "her 80th", "in his 90s";
+- clinical shorthand: "34M", "F, 67" (-> "30s M", "F, 60s").
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ AGE_PAREN_RE = re.compile(r"(?<=[A-Za-z])\s+\((?P<n>\d{1,3})(?:\)|,\s|;\s)")
 # "... Pokorny. 71, widower" / "(24, grad student": a number opening a description of someone
 AGE_OPENING_RE = re.compile(r"(?:(?<=[.;:(—–]\s)|(?<=\())(?P<n>1[3-9]|[2-9]\d|10\d),\s+(?=[a-z])")
 AGE_AFTER_NAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?P<n>1[3-9]|[2-9]\d|10\d)(?=[,;)]\s)")
+# clinical shorthand: "34M", "67 F", "F, 67", "M 52"
+AGE_SEX_RE = re.compile(r"\b(?P<n>1[3-9]|[2-9]\d|10\d)\s?(?P<s>[MF])\b(?![.'’]\w)"
+                        r"|\b(?P<s2>[MF]),?\s?(?P<n2>1[3-9]|[2-9]\d|10\d)\b(?![:./]\d|\s*(?:mg|ml|%))")
 _AFTER_PERSON_RE = re.compile(r"\s+(?P<n>1[3-9]|[2-9]\d|10\d)(?=[,;)]\s|\s+(?:years?|yrs?|yo)\b)")
 ORDINAL_AGE_RE = re.compile(
     r"(?:(?<=['’]s )|(?<=\bhis )|(?<=\bher )|(?<=\bmy )|(?<=\bour )|(?<=\btheir ))"
@@ -168,6 +172,14 @@ def find_ages(text: str, after: list[int] | None = None) -> list[Redaction]:
             n = int(m.group("n"))
             add(m.start("n"), m.end("n"), band(n, _pronoun(text, m.start("n"), after_first=True)),
                 0.7)
+    for m in AGE_SEX_RE.finditer(text):
+        sex = m.group("s") or m.group("s2")
+        decade = "over 89" if int(m.group("n") or m.group("n2")) >= 90 else \
+            band(int(m.group("n") or m.group("n2")), "x").replace("in x ", "")
+        if m.group("n"):  # "34M" -> "30s M"
+            add(m.start(), m.end(), f"{decade} {sex}", 0.75)
+        else:  # "F, 67" -> "F, 60s"
+            add(m.start("n2"), m.end("n2"), decade, 0.75)
     for m in ORDINAL_AGE_RE.finditer(text):
         n = int(m.group("n") or m.group("n2"))
         add(m.start(), m.end(), "milestone birthday" if n % 10 == 0 else "birthday", 0.85)

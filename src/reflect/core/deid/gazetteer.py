@@ -109,6 +109,13 @@ def _safe(tok: Token) -> bool:
         return True
     if low in lexicon.HOLIDAYS or b in lexicon.proper_words() or b in lexicon.regions():
         return True
+    if re.fullmatch(r"[A-Z]{2,5}s|[A-Z]x", b):
+        return True  # plural acronyms ("GPs", "EMTs") and clinical shorthand ("Tx", "Hx")
+    if "-" in b and any(lexicon.is_weekday(p) or lexicon.is_month(p) or lexicon.is_language(p)
+                        or lexicon.is_language_or_demonym(p) for p in b.split("-")) \
+            and all(lexicon.is_word(p) or lexicon.is_weekday(p) or lexicon.is_month(p)
+                    or lexicon.is_language_or_demonym(p) for p in b.split("-") if p):
+        return True  # "Sunday-night", "Spanish-speaking"
     return tok.all_caps and len(b) <= 5 and not tok.text.endswith("'s")
 
 
@@ -172,7 +179,8 @@ def _trim(text: str, run: list[Token]) -> list[list[Token]]:
     return out
 
 
-def _classify(text: str, run: list[Token], labels: Labels) -> Redaction | None:
+def _classify(text: str, run: list[Token], labels: Labels, nouns_capitalised: bool = False
+              ) -> Redaction | None:
     first, last = run[0], run[-1]
     before = text[max(0, first.start - 40):first.start]
     start, end = first.start, last.end
@@ -191,7 +199,7 @@ def _classify(text: str, run: list[Token], labels: Labels) -> Redaction | None:
                              first.base), "name", 0.85)
         return None
     if len(run) == 1:
-        return _single(text, first, before, labels)
+        return _single(text, first, before, labels, nouns_capitalised)
     if words[0] in ("st", "saint", "st."):
         kind = "organisation" if org_end or len(run) == 2 else "place"
         return Redaction(start, end, text[start:end], f"[{kind}]", kind, 0.9)
@@ -224,7 +232,8 @@ def _place_cue(before: str) -> bool:
     return bool(LOCATION_CUE.search(before))
 
 
-def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | None:
+def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalised: bool = False
+            ) -> Redaction | None:
     b = tok.base
     low = b.lower()
     if _safe(tok) and not _proper_place(text, tok) or len(b) < 2:
@@ -258,12 +267,16 @@ def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | N
         if place_cue and (b in lexicon.places() or not word_name):
             if venues.is_safe_word(b):
                 return None  # "go to the Mass"
+            if nouns_capitalised:
+                return None  # "I went to the Doctor": the writer's style, not a name
             return venues.proper_use(text, tok, before) or place(0.55)
         if nameish_word and not lexicon.is_month(b) and not re.search(r"\b(?:the|a|an)\s+$",
                                                                        before, re.IGNORECASE):
             return person(0.6 if word_name else 0.5)
         if b in lexicon.places() and place_cue:
             return place(0.6)
+        if nouns_capitalised:
+            return None
         return venues.proper_use(text, tok, before)  # "the Anchor", "Crossroads does"
     # Not an everyday English word (or a rare one): a proper noun unless it opens a sentence
     # as a rare word ("Fistula consent appointment").
@@ -287,6 +300,20 @@ def _single(text: str, tok: Token, before: str, labels: Labels) -> Redaction | N
     return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
 
 
+def _lowercase_names(text: str, toks: list[Token], labels: Labels) -> list[Redaction]:
+    """A name written in lower case ("my friend jenna", "told kayla"): a first name that is no
+    English word, right after a word that introduces a person."""
+    out = []
+    for tok in toks:
+        b = tok.base
+        if tok.capitalised or len(b) < 3 or lexicon.is_word(b, rare=True) \
+                or b.capitalize() not in lexicon.first_names():
+            continue
+        if PERSON_CUE.search(text[max(0, tok.start - 60):tok.start]):
+            out.append(Redaction(tok.start, tok.base_end, b, labels.person(b, None), "name", 0.7))
+    return out
+
+
 def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
                  labels: Labels | None = None) -> list[Redaction]:
     """Candidate redactions for names, places and organisations not in the journal."""
@@ -295,10 +322,12 @@ def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
         taken[s:e] = b"\x01" * (e - s)
     toks = [t for t in tokenize(text) if 1 not in taken[t.start:t.end]]
     labels = labels if labels is not None else Labels()
+    nouns_capitalised = venues.capitalises_common_words(toks)
     out: list[Redaction] = []
+    out += _lowercase_names(text, toks, labels)
     for run in _runs(text, toks):
         for piece in _trim(text, run):
-            r = _classify(text, piece, labels)
+            r = _classify(text, piece, labels, nouns_capitalised)
             if r is not None:
                 out.append(r)
     return out

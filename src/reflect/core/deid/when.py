@@ -41,7 +41,7 @@ _NOT_A_MONTH_AFTER = re.compile(r"\s*(?:I\b|we\b|you\b|he\b|she\b|they\b|it\b|be
 
 _HOLIDAY = re.compile(
     r"(?:\b(?:the|a|this|last|next)\s+)?"
-    r"\b(?:(?:Christmas|Xmas|X-mas)(?:\s+(?:Eve|Day|Morning|Night|Dinner))?|Boxing\s+Day"
+    r"\b(?:(?:Christmas(?:es)?|Xmas|X-mas)(?:\s+(?:Eve|Day|Morning|Night|Dinner))?|Boxing\s+Day"
     r"|New\s+Year['’]?s?(?:\s+(?:Eve|Day))?|Hogmanay|Easter(?:\s+(?:Sunday|Monday|Weekend|"
     r"Holidays?|Break))?|Good\s+Friday|Holy\s+Week|Shrove\s+Tuesday|Pancake\s+Day"
     r"|Thanksgiving(?:\s+(?:Day|Weekend|Dinner))?|Halloween|Hallowe['’]en|Bonfire\s+Night"

@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Template for new entries"))
         try:
-            from reflect.core.templates import list_templates
+            from reflect.core.entry_templates import list_templates
 
             for t in list_templates():
                 self.template.addItem(t.label, t.id)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from reflect.core import drafts as states
 from reflect.core.changes import ENTRIES, PEOPLE, THEMES, changes
+from reflect.core.entry_templates import get_template, has_template
 from reflect.core.journal import Journal
 from reflect.core.model import Person, PersonKind
-from reflect.core.templates import get_template, has_template
 from reflect.ui.editor.demand_control_lists import RowList
 from reflect.ui.editor.editor_themes import EditorThemes
 from reflect.ui.editor.theme_chips import ACCEPT, REJECT

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.templates import EntryTemplate
+from reflect.core.entry_templates import EntryTemplate
 from reflect.ui.widgets.style import MutedLabel, segments
 
 PREVIEW_SHORTCUT = "Ctrl+Shift+P"

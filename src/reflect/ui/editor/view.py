@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.templates import EntryTemplate, get_template, list_templates
+from reflect.core.entry_templates import EntryTemplate, get_template, list_templates
 from reflect.ui.editor.demand_control_lists import ControlList, DemandList
 from reflect.ui.editor.narrative import NarrativeEditor
 from reflect.ui.editor.session_facts import SessionFields
