@@ -14,13 +14,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peak
 from reflect.core.interchange import import_lines
 from reflect.core.journal import Journal
 from synth import generate
@@ -51,18 +51,14 @@ sys.exit(code)
 
 
 def run_cli(args: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, KDF seconds inside it, and peak RSS (MiB) of one `reflect` command."""
+    """Wall seconds, KDF seconds inside it, and peak RSS (MiB) of one `reflect` command
+    (started through bench/peak.py, so its peak memory is its own, not this process's)."""
     env = dict(os.environ, REFLECT_PASSPHRASE=PASS)
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode()
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"reflect {' '.join(args)} failed: {err}")
-    kdf = float(err.rsplit("KDF_SECONDS=", 1)[1])
-    return wall, kdf, usage.ru_maxrss / 1024
+    wall, peak_mib, proc = peak.run([sys.executable, "-c", CHILD, *args], env=env)
+    if proc.returncode:
+        raise SystemExit(f"reflect {' '.join(args)} failed: {proc.stderr}")
+    kdf = float(proc.stderr.rsplit("KDF_SECONDS=", 1)[1])
+    return wall, kdf, peak_mib
 
 
 def bench(n: int, folder: Path) -> dict:

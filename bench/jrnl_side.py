@@ -13,9 +13,11 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 import venv
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peak
 
 PASSWORD = "benchmark passphrase"
 KEYRING = textwrap.dedent("""
@@ -111,17 +113,13 @@ class Jrnl:
         return config
 
     def timed(self, config: Path, *args: str) -> tuple[float, float]:
-        """Wall seconds and peak RSS (MiB) of one jrnl command."""
-        start = time.perf_counter()
-        proc = subprocess.Popen([str(self.bin / "jrnl"), "--config-file", str(config), *args],
-                                env=self.env(), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        err = proc.stderr.read().decode()
-        if os.waitstatus_to_exitcode(status):
-            raise RuntimeError(f"jrnl {' '.join(args)} failed: {err}")
-        return wall, usage.ru_maxrss / 1024
+        """Wall seconds and peak RSS (MiB) of one jrnl command (through bench/peak.py)."""
+        wall, peak_mib, proc = peak.run(
+            [str(self.bin / "jrnl"), "--config-file", str(config), *args], env=self.env(),
+            stdin=subprocess.DEVNULL)
+        if proc.returncode:
+            raise RuntimeError(f"jrnl {' '.join(args)} failed: {proc.stderr}")
+        return wall, peak_mib
 
     def search(self, config: Path, word: str) -> tuple[float, float]:
         return self.timed(config, "-contains", word)

@@ -36,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bench_gui  # noqa: E402
 import bench_journal  # noqa: E402
+import peak  # noqa: E402
 from jrnl_side import Jrnl  # noqa: E402
 from reflect.core.interchange import import_lines  # noqa: E402
 from reflect.core.journal import Journal  # noqa: E402
@@ -213,19 +214,21 @@ def measure(n: int, folder: Path, params: crypto.KdfParams, runs: int, heavy: in
     table.add("app_start", "app start: process start → unlock window shown", "s", n,
               [bench_gui.bench_startup(path, 1) for _ in range(runs)])
     for _ in range(heavy):
-        proc = subprocess.run([sys.executable, "-c", APP_PROBE, str(HERE), str(path), PASS],
-                              capture_output=True, text=True, timeout=600,
-                              env={**os.environ, "REFLECT_CONFIG_DIR": str(folder / "config")})
+        _, peak_mib, proc = peak.run(
+            [sys.executable, "-c", APP_PROBE, str(HERE), str(path), PASS],
+            stdout=subprocess.PIPE, timeout=600,
+            env={**os.environ, "REFLECT_CONFIG_DIR": str(folder / "config")})
         result = [x for x in proc.stdout.splitlines() if x.startswith("RESULT=")]
         if not result:
             raise SystemExit(f"the app benchmark failed:\n{proc.stderr}")
-        populated, median_key, worst_key, peak = json.loads(result[0][7:])
+        populated, median_key, worst_key, _ = json.loads(result[0][7:])
         table.add("app_list", "app: unlocked → entry list filled (KDF apart)", "s", n, [populated])
         table.add("filter", "app: filter the list, per keystroke (median)", "ms", n,
                   [median_key], 1000)
         table.add("filter_worst", "app: filter the list, slowest keystroke", "ms", n,
                   [worst_key], 1000)
-        table.add("mem_app", "peak memory, the app with the journal open", "MiB", n, [peak])
+        table.add("mem_app", "peak memory, the app with the journal open", "MiB", n,
+                  [peak_mib])
 
     if jrnl is not None:
         say("jrnl")
@@ -271,7 +274,7 @@ def render(table: Table, sizes: list[int], header: str) -> str:
 def run_scripts() -> list[str]:
     """Each benchmark script as it is, whole; the lines that state a target or a score."""
     out = []
-    keys = ("PASS", "FAIL", "[met]", "[MISSED]", "target", "micro", "leaks", "kept:")
+    keys = ("PASS", "FAIL", "[met]", "[MISSED]", "target", "micro", "(pooled)", "kept:")
     for script in SCRIPTS:
         print(f"  running {script}", file=sys.stderr, flush=True)
         t = time.perf_counter()

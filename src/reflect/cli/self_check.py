@@ -263,7 +263,7 @@ STEPS = [
 def _where() -> str:
     if getattr(sys, "frozen", False):
         return f"built app in {Path(sys.executable).resolve().parent}"
-    return f"from source, Python {sys.version.split()[0]} ({sys.executable})"
+    return f"run by Python {sys.version.split()[0]} ({sys.executable})"
 
 
 def run(out=None) -> int:
