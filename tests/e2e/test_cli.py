@@ -286,3 +286,37 @@ def test_themes_json_and_text(filled_journal):
     assert [t["id"] for t in found] == ["boundaries"]
     negated = run("themes", "--text", passphrase=None, input="No boundary issues today.")
     assert negated.returncode == 0 and negated.stdout == ""
+
+
+def test_search_finds_entries_by_theme(sample_journal, journal_path):
+    """`theme:boundaries` finds the entries whose themes (found, or the practitioner's own
+    decisions) include it, as the app's search field does; a theme the practitioner rejected on
+    an entry does not find it."""
+    from datetime import datetime
+
+    from reflect.core.model import Entry
+    from reflect.core.query import EntryFilter, parse_query, theme_names
+    from reflect.core.themes.analysis import analyse_journal
+
+    over = sample_journal.save_entry(Entry(datetime(2026, 2, 2, 9), "Stayed forty minutes over "
+                                           "again and she texted me at midnight."))
+    plain = sample_journal.save_entry(Entry(datetime(2026, 2, 3, 9), "Fixed the garden "
+                                            "boundary wall on my day at home."))
+    analysis = analyse_journal(sample_journal)
+    by_entry = {a.entry_id: theme_names(a.ids(), analysis.labels) for a in analysis.entries}
+    app = EntryFilter(sample_journal.people())
+    app.set_themes(by_entry)
+    shown = app.apply(sample_journal.summaries(), parse_query("theme:boundaries"))
+    sample_journal.close()
+    hits = json.loads(run("search", "theme:boundaries", "--json", "--journal",
+                          journal_path).stdout)
+    ids = [h["id"] for h in hits]
+    assert over.id in ids and plain.id not in ids
+    assert ids == [s.id for s in shown]
+    # the label works too, and words narrow it
+    by_label = json.loads(run("search", "theme:self", "--json", "--journal", journal_path).stdout)
+    assert by_label and all(h["id"] in by_entry and "self" in by_entry[h["id"]]
+                            for h in by_label)
+    narrowed = json.loads(run("search", "midnight", "theme:boundaries", "--json", "--journal",
+                              journal_path).stdout)
+    assert [h["id"] for h in narrowed] == [over.id]

@@ -86,6 +86,31 @@ def test_steps_that_need_a_failed_one_are_reported_not_run(fast_kdf, capsys, mon
     assert lines["write"] == lines["read back"] == lines["themes"] == lines["brief"] == "skip"
 
 
+def test_a_module_for_development_only_is_left_out_but_a_missing_dependency_fails(monkeypatch):
+    """A module that needs a package of an extra (theme training: numpy) is not the app's; one
+    that needs a package the app depends on is a broken installation."""
+    import importlib
+
+    from reflect.cli import self_check
+
+    real = importlib.import_module
+
+    def missing(package):
+        def fake(name, *args):
+            if name == "reflect.core.journal":
+                raise ModuleNotFoundError(f"No module named {package!r}", name=package)
+            return real(name, *args)
+        return fake
+
+    monkeypatch.setattr(importlib, "import_module", missing("numpy"))
+    assert "left out, for development only: reflect.core.journal (needs numpy)" in (
+        self_check.check_modules(None))
+    for package in ("sqlmodel", "PySide6", "reflect.core"):
+        monkeypatch.setattr(importlib, "import_module", missing(package))
+        with pytest.raises(ModuleNotFoundError):
+            self_check.check_modules(None)
+
+
 def test_check_takes_no_command(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--check", "verify"])

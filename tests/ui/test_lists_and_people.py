@@ -165,3 +165,17 @@ def test_forget_names_reflects_own_copies_and_removes_them_on_request(
 
     with Journal.open(fresh, PASSPHRASE, readonly=True) as copy:
         assert not copy.find_people("Dee")
+
+
+def test_theme_token_matches_nothing_until_the_themes_are_known(sample_journal):
+    from reflect.core.query import EntryFilter, parse_query
+
+    summaries = sample_journal.summaries()
+    f = EntryFilter(sample_journal.people())
+    q = parse_query("theme:boundaries")
+    assert q.themes == ["boundaries"] and not q.empty
+    assert f.apply(summaries, q) == []
+    first, second = summaries[0].id, summaries[1].id
+    f.set_themes({first: "boundaries boundaries money money", second: "money money"})
+    assert [s.id for s in f.apply(summaries, q)] == [first]
+    assert {s.id for s in f.apply(summaries, parse_query("theme:money"))} == {first, second}

@@ -179,3 +179,31 @@ def test_late_detection_after_the_editor_is_gone_is_dropped(qtbot, journal):
     assert editor.save()
     editor.deleteLater()  # closed while its themes are still being detected
     qtbot.waitUntil(lambda: not workers.busy(), timeout=15_000)
+
+
+def test_themes_follow_the_typing_and_show_their_words(qtbot, journal, make_editor):
+    """Before any save, a pause in typing brings the themes, each with the words that gave it
+    away shown beside it (not only in its tooltip); more typing updates them."""
+    editor = make_editor(journal)
+    editor.new_entry(None)
+    editor.narrative.text.setFocus()
+    qtbot.keyClicks(editor.narrative.text, "She texted me at midnight again.")
+    chip = wait_for_chip(qtbot, editor, "Boundaries")
+    assert editor.current_entry_id() is None  # nothing was saved
+    assert chip.words.isVisible()
+    assert "texted me at midnight" in chip.words.text()
+    qtbot.keyClicks(editor.narrative.text, " I felt so alone with this, no one to ask.")
+    wait_for_chip(qtbot, editor, "Isolation")
+    assert editor.narrative.text.hasFocus()  # the new chips never took the focus
+
+
+def test_short_quote_beside_a_chip():
+    from reflect.core.themes import Evidence
+    from reflect.ui.editor.theme_chips import short_quote
+
+    one = [Evidence("narrative", 0, 21, "texted me at midnight")]
+    assert short_quote(one) == "“texted me at midnight”"
+    long = [Evidence("narrative", 0, 80, "I keep thinking about how she looked at me when she "
+                     "left and it stays with me"), Evidence("demand:0", 0, 4, "numb")]
+    shown = short_quote(long)
+    assert shown.endswith("…” +1") and len(shown) < 45

@@ -43,10 +43,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="find entries by words, client and dates")
+    p = sub.add_parser("search", help="find entries by words, client, theme and dates")
     p.add_argument("query", nargs="*",
                    help="words that must all appear (quote a phrase); client:NAME, template:NAME, "
-                        "since:DATE and until:DATE narrow it, as in the app's search field")
+                        "theme:NAME (theme:boundaries), since:DATE and until:DATE narrow it, "
+                        "as in the app's search field")
     p.add_argument("--client", metavar="NAME", help="only this client (name, alias or other name)")
     p.add_argument("--since", metavar="DATE", help="on or after, e.g. 2025-03 or 2025-03-14")
     p.add_argument("--until", metavar="DATE", help="on or before")

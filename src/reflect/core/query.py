@@ -1,7 +1,9 @@
 """The search language the app's search field and ``reflect search`` share, and its one rule.
 
-A query is words and tokens: ``client:NAME``, ``template:NAME``, ``since:DATE``, ``until:DATE``
-(dates as ``2025-03`` or ``2025-03-14``; ``until`` covers its whole day). A word matches an entry
+A query is words and tokens: ``client:NAME``, ``template:NAME``, ``theme:NAME``, ``since:DATE``,
+``until:DATE`` (dates as ``2025-03`` or ``2025-03-14``; ``until`` covers its whole day).
+``theme:`` matches part of a theme's id or label ("theme:boundaries", "theme:self_care",
+"theme:self") among the entry's themes: those detected and the practitioner's own decisions. A word matches an entry
 when it appears in the entry's text or in its client's names (``words_match``, the rule written
 once); ``client:`` and ``template:`` match part of a client's names or a template's name.
 
@@ -22,7 +24,7 @@ from reflect.core.records import local_time
 
 ALL = "__all__"  # the client list's "All entries" row
 GENERAL = "__general__"  # entries with no client: general reflections on the work
-TOKENS = ("client", "template", "since", "until")
+TOKENS = ("client", "template", "theme", "since", "until")
 
 
 def parse_day(text: str | None, *, end: bool = False) -> datetime | None:
@@ -62,13 +64,17 @@ class Query:
     words: list[str] = field(default_factory=list)
     clients: list[str] = field(default_factory=list)
     templates: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
     since: datetime | None = None
     until: datetime | None = None
     problems: list[str] = field(default_factory=list)  # tokens that could not be read
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.clients or self.templates or self.since or self.until)
+        return not (
+            self.words or self.clients or self.templates or self.themes or self.since
+            or self.until
+        )
 
     def dated(self, when: datetime) -> bool:
         return (not self.since or when >= self.since) and (not self.until or when <= self.until)
@@ -87,6 +93,8 @@ def parse_query(text: str) -> Query:
             query.clients.append(value)
         elif key == "template":
             query.templates.append(value)
+        elif key == "theme":
+            query.themes.append(value)
         else:
             try:
                 day = parse_day(value, end=key == "until")
@@ -100,11 +108,29 @@ def parse_query(text: str) -> Query:
     return query
 
 
+def themed(wanted: list[str], theme_names: str) -> bool:
+    """The rule for ``theme:`` tokens: each names part of one of the entry's themes.
+    ``theme_names`` is the entry's theme ids and labels, case-folded, joined by spaces."""
+    return all(w in theme_names for w in wanted)
+
+
+def theme_names(themes: Iterable[str], labels: dict[str, str]) -> str:
+    """An entry's themes as :func:`themed` reads them: ids and labels, case-folded."""
+    return " ".join(f"{t} {labels.get(t, t)}".casefold() for t in themes)
+
+
 class EntryFilter:
-    """Holds the client names once; ``apply`` is called on every keystroke."""
+    """Holds the client names (and, once known, each entry's themes); ``apply`` is called on
+    every keystroke."""
 
     def __init__(self, people: Iterable[Person] = ()) -> None:
         self.set_people(people)
+        self._themes: dict[str, str] | None = None
+
+    def set_themes(self, themes: dict[str, str] | None) -> None:
+        """entry id -> :func:`theme_names`; None until the journal's themes are known (then a
+        ``theme:`` token matches nothing yet)."""
+        self._themes = themes
 
     def set_people(self, people: Iterable[Person]) -> None:
         self._names = {p.id: names_of(p) for p in people if p.id}
@@ -126,6 +152,9 @@ class EntryFilter:
         for wanted in query.clients:
             ids = self.clients_named(wanted)
             rows = [s for s in rows if s.client_id in ids]
+        if query.themes:
+            known = self._themes or {}
+            rows = [s for s in rows if themed(query.themes, known.get(s.id, ""))]
         if query.templates or query.since or query.until:
             rows = [s for s in rows if query.templated(s.template) and query.dated(s.date)]
         if query.words:

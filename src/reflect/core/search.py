@@ -1,5 +1,5 @@
 """Finding entries in a journal: the search language of :mod:`reflect.core.query` (words,
-``client:``, ``template:``, ``since:``, ``until:``), plus a client and a date range given apart
+``client:``, ``template:``, ``theme:``, ``since:``, ``until:``), plus a client and a date range given apart
 (the ``reflect search`` options)."""
 
 from __future__ import annotations
@@ -9,7 +9,15 @@ from datetime import date, datetime
 
 from reflect.core.journal import Journal
 from reflect.core.model import EntrySummary, Person
-from reflect.core.query import EntryFilter, names_of, parse_day, parse_query, words_match
+from reflect.core.query import (
+    EntryFilter,
+    names_of,
+    parse_day,
+    parse_query,
+    theme_names,
+    themed,
+    words_match,
+)
 from reflect.core.records import local_time
 
 SNIPPET_CHARS = 140
@@ -94,6 +102,14 @@ def search(
         s for s in journal.summaries(text_filter=text_filter)
         if parsed.dated(s.date) and parsed.templated(s.template)
     ]
+    if parsed.themes and found_summaries:
+        from reflect.core.themes.analysis import analyse_journal
+
+        analysis = analyse_journal(journal)  # kept results: detects only what changed
+        by_entry = {a.entry_id: theme_names(a.ids(), analysis.labels) for a in analysis.entries}
+        found_summaries = [
+            s for s in found_summaries if themed(parsed.themes, by_entry.get(s.id, ""))
+        ]
     narratives = journal.narratives([s.id for s in found_summaries])
     return [
         SearchHit(

@@ -180,12 +180,15 @@ def build_brief(
 
 def theme_counts(entries: list[Entry], journal: Journal | None = None) -> list[tuple[str, int]]:
     """Themes across the sessions, most frequent first: the same detection and decisions as
-    everywhere else (``reflect.core.themes.analysis``)."""
+    everywhere else (``reflect.core.themes.analysis``), from the results the journal keeps (what
+    the app or ``reflect themes`` already found is not detected again)."""
     from reflect.core.themes import ThemeDetector
     from reflect.core.themes.analysis import analyse_entries, detector_for
+    from reflect.core.themes.cache import KeptResults
 
     detector = detector_for(journal) if journal is not None else ThemeDetector.builtin()
+    kept = KeptResults.read(journal, detector) if journal is not None else None
     counts: Counter[str] = Counter()
-    for a in analyse_entries(entries, detector).entries:
+    for a in analyse_entries(entries, detector, kept=kept).entries:
         counts.update({t.label for t in a.themes})
     return counts.most_common()

@@ -96,13 +96,14 @@ class ThemeDetector:
 
     def prepare(self) -> ThemeDetector:
         """Make now what detection would otherwise make on first use (each cue's lower-case
-        twin and each anchor's plan), so a process that detects a lot does not pay for it
+        twin and each anchor's plan, the learned model), so a process that detects a lot does not pay for it
         while the practitioner waits."""
         self._compile()
         for anchor in self._scanner.cues_at:
             self._plans_lower[anchor]  # made and kept by _Plans.__missing__
         for theme in self._compiled:
             theme.exclusion_lower()
+        self.learned  # noqa: B018 - reads the learned model now (workers fork with it)
         return self
 
     @property
@@ -171,12 +172,17 @@ class ThemeDetector:
         holds a trap of the theme or a negated cue of it ("never lonely")."""
         if not self._ready:
             self._compile()
-        have = {h.theme for h in hits}
         by_id = {c.theme.id: c for c in self._compiled}
         order = {name: i for i, (name, _) in enumerate(fields)}
         texts = dict(fields)
+        found, best = model.detect(fields)
+        if model.vetoes:  # a rule hit no sentence comes near, in the model's eyes, is dropped
+            hits = [h for h in hits if not (
+                h.theme in best and not by_id[h.theme].theme.user_defined
+                and model.vetoed(h.theme, best[h.theme]))]
+        have = {h.theme for h in hits}
         added = []
-        for theme, spans in model.detect(fields).items():
+        for theme, spans in found.items():
             compiled = by_id.get(theme)
             if theme in have or compiled is None or compiled.theme.user_defined:
                 continue

@@ -144,33 +144,43 @@ class LearnedModel:
     thresholds: tuple[float, ...]  # probability a sentence needs, per theme
     fingerprint: str  # sha256 of the training data (and the feature version)
     trained_on: tuple[str, ...] = ()
+    # Per theme: a rule hit stands only if some sentence reaches this probability (0: always).
+    vetoes: tuple[float, ...] = ()
 
     def scores(self, feats: set[str]) -> list[float]:
         """Probability per theme for a sentence with these features."""
-        z = list(self.bias)
-        n = len(z)
-        weights = self.weights
-        for f in feats:
-            w = weights.get(f)
-            if w is not None:
-                for t in range(n):
-                    z[t] += w[t]
-        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in z]
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        rows.append(self.bias)
+        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in map(sum, zip(*rows, strict=True))]
 
-    def detect(self, fields: list[tuple[str, str]]) -> dict[str, list[tuple[str, int, int, float]]]:
+    def detect(
+        self, fields: list[tuple[str, str]]
+    ) -> tuple[dict[str, list[tuple[str, int, int, float]]], dict[str, float]]:
         """theme -> [(field, start, end, probability)] for each sentence that reaches the
-        theme's threshold, strongest first."""
+        theme's threshold, strongest first; and theme -> the highest probability of any
+        sentence."""
         found: dict[str, list[tuple[str, int, int, float]]] = {}
+        best = [0.0] * len(self.themes)
         for name, text in fields:
             kind = field_kind(name)
             for start, end in sentences(text):
                 probs = self.scores(features(text[start:end], kind))
                 for t, p in enumerate(probs):
+                    if p > best[t]:
+                        best[t] = p
                     if p >= self.thresholds[t]:
                         found.setdefault(self.themes[t], []).append((name, start, end, p))
         for spans in found.values():
             spans.sort(key=lambda s: -s[3])
-        return found
+        return found, dict(zip(self.themes, best, strict=True))
+
+    def vetoed(self, theme: str, best: float) -> bool:
+        """Whether the rules' hit of ``theme`` is overruled: no sentence came near it."""
+        try:
+            return best < self.vetoes[self.themes.index(theme)]
+        except (ValueError, IndexError):
+            return False
 
     @property
     def id(self) -> str:
@@ -182,6 +192,7 @@ class LearnedModel:
         return {
             "bias": [round(b, 5) for b in self.bias],
             "thresholds": [round(t, 4) for t in self.thresholds],
+            "vetoes": [round(v, 4) for v in self.vetoes],
             "weights": {f: [round(x, 4) for x in w] for f, w in sorted(self.weights.items())},
         }
 
@@ -210,6 +221,7 @@ class LearnedModel:
             thresholds=tuple(data["thresholds"]),
             fingerprint=data["fingerprint"],
             trained_on=tuple(data.get("trained_on", ())),
+            vetoes=tuple(data.get("vetoes", ())),
         )
 
 

@@ -37,15 +37,18 @@ from reflect.core.themes.learned import (
 
 WEAK_NEGATIVE = 0.3
 MIN_COUNT = 2
-ALPHA = 1e-4  # strength of the L2 penalty
+ALPHA = 1e-4  # strength of the L2 penalty (LOWO: 1e-3 0.679, 1e-4 0.672, 1e-5 0.629)
 EPOCHS = 20
 INNER_FOLDS = 4
+VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+VETOES = False  # let the learned layer overrule rule hits (LOWO +0.001, and it drops clear cues)
 THRESHOLD_GRID = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 .. 0.95
 
 
 @dataclass
 class Example:
     feats: set[str]
+    text: str = ""
     labels: dict[str, float] = field(default_factory=dict)  # theme -> 1 (evidence) / 0
     weights: dict[str, float] = field(default_factory=dict)
 
@@ -139,7 +142,7 @@ def examples(row: Labelled) -> list[Example]:
             continue
         ev = {t: _evidence_spans(text, q) for t, q in row.evidence.items()}
         for start, end in sentences(text):
-            ex = Example(features(text[start:end], field_kind(name)))
+            ex = Example(features(text[start:end], field_kind(name)), text[start:end])
             for t, spans in ev.items():
                 if any(s < end and start < e for s, e in spans):
                     ex.labels[t] = 1.0
@@ -150,7 +153,7 @@ def examples(row: Labelled) -> list[Example]:
 
 def fit(
     exs: Sequence[Example], themes: Sequence[str], rows_themes: Sequence[set[str]] | None = None,
-    *, alpha: float = ALPHA, epochs: int = EPOCHS,
+    *, alpha: float = ALPHA, epochs: int = EPOCHS, embed: Embed | None = None,
 ) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
     """Per-theme L2 logistic regression over sparse binary features (scikit-learn's SGD, fixed
     seed: the same data gives the same model).
@@ -174,6 +177,14 @@ def fit(
                 cols.append(col)
     n, d, k = len(exs), len(vocab), len(themes)
     X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, d))
+    if embed is not None:  # an option measured in bench/themes_eval.py --compare
+        from scipy.sparse import hstack
+
+        dense = embed([ex.text for ex in exs])
+        vocab += [f"e:{i}" for i in range(dense.shape[1])]
+        index.update({f"e:{i}": d + i for i in range(dense.shape[1])})
+        X = hstack([X, csr_matrix(dense)]).tocsr()
+        d = X.shape[1]
     W = np.zeros((d, k))
     b = np.full(k, -10.0)
     for t, theme in enumerate(themes):
@@ -203,6 +214,7 @@ def fit(
 
 
 RuleThemes = Callable[[Entry], set[str]]
+Embed = Callable[[list[str]], "np.ndarray"]
 
 
 def _model(rows: Sequence[Labelled], themes: Sequence[str], thresholds, fp: str, **kw) -> LearnedModel:
@@ -215,27 +227,39 @@ def _model(rows: Sequence[Labelled], themes: Sequence[str], thresholds, fp: str,
     return LearnedModel(tuple(themes), weights, bias, tuple(thresholds), fp)
 
 
-def entry_scores(model: LearnedModel, entry: Entry) -> list[float]:
+def entry_scores(model: LearnedModel, entry: Entry, embed: Embed | None = None) -> list[float]:
     """The highest sentence probability per theme in an entry."""
     best = [0.0] * len(model.themes)
-    for name, text in entry.texts():
-        if not text:
-            continue
-        kind = field_kind(name)
-        for s, e in sentences(text):
-            for t, p in enumerate(model.scores(features(text[s:e], kind))):
-                if p > best[t]:
-                    best[t] = p
+    spans = [(name, text, s, e) for name, text in entry.texts() if text for s, e in sentences(text)]
+    if not spans:
+        return best
+    dense = None
+    if embed is not None:
+        E = embed([text[s:e] for _, text, s, e in spans])
+        names = [f"e:{i}" for i in range(E.shape[1])]
+        We = np.array([model.weights.get(f, (0.0,) * len(best)) for f in names])
+        dense = E @ We
+    for i, (name, text, s, e) in enumerate(spans):
+        probs = model.scores(features(text[s:e], field_kind(name)))
+        if dense is not None:
+            probs = [1 / (1 + np.exp(-(np.log(p / (1 - p)) + dz))) if 0 < p < 1 else p
+                     for p, dz in zip(probs, dense[i], strict=True)]
+        for t, p in enumerate(probs):
+            if p > best[t]:
+                best[t] = p
     return best
 
 
 def choose_thresholds(
-    rows: Sequence[Labelled], themes: Sequence[str], rules: RuleThemes | None, **kw
-) -> tuple[float, ...]:
-    """Per-theme thresholds by leave-one-writer-out inside ``rows`` (see the module docstring)."""
+    rows: Sequence[Labelled], themes: Sequence[str], rules: RuleThemes | None,
+    use_vetoes: bool = False, **kw
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-theme thresholds, and vetoes (the probability below which the learned layer overrules
+    a rule hit of the theme; 0: never), by leave-one-writer-out inside ``rows`` (see the module
+    docstring)."""
     writers = sorted({r.writer for r in rows})
     if len(writers) < 2:
-        return tuple(0.7 for _ in themes)
+        return tuple(0.7 for _ in themes), tuple(0.0 for _ in themes)
     # Writers in at most INNER_FOLDS groups (round robin), each group left out in turn.
     group = {w: i % INNER_FOLDS for i, w in enumerate(writers)}
     scored: list[tuple[list[float], set[str], set[str]]] = []  # (probs, rule themes, gold)
@@ -245,22 +269,25 @@ def choose_thresholds(
         for r in rows:
             if group[r.writer] == g:
                 ruled = rules(r.entry) if rules else set()
-                scored.append((entry_scores(model, r.entry), ruled, r.themes))
-    out = []
+                scored.append((entry_scores(model, r.entry, kw.get("embed")), ruled, r.themes))
+    thresholds, vetoes = [], []
     for t, theme in enumerate(themes):
-        best, best_f = 0.95, -1.0
-        for th in THRESHOLD_GRID:
-            tp = fp = fn = 0
-            for probs, ruled, gold in scored:
-                found = theme in ruled or probs[t] >= th
-                tp += found and theme in gold
-                fp += found and theme not in gold
-                fn += (not found) and theme in gold
-            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f > best_f + 1e-9:
-                best, best_f = th, f
-        out.append(best)
-    return tuple(out)
+        best, best_f = (0.95, 0.0), -1.0
+        for veto in VETO_GRID if rules and use_vetoes else (0.0,):
+            for th in THRESHOLD_GRID:
+                tp = fp = fn = 0
+                for probs, ruled, gold in scored:
+                    p = probs[t]
+                    found = (theme in ruled and p >= veto) or p >= th
+                    tp += found and theme in gold
+                    fp += found and theme not in gold
+                    fn += (not found) and theme in gold
+                f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                if f > best_f + 1e-9:
+                    best, best_f = (th, veto), f
+        thresholds.append(best[0])
+        vetoes.append(best[1])
+    return tuple(thresholds), tuple(vetoes)
 
 
 def train(
@@ -268,8 +295,10 @@ def train(
     fingerprint: str = "", trained_on: Sequence[str] = (), **kw,
 ) -> LearnedModel:
     """A model trained on ``rows`` only, its thresholds chosen by writer inside ``rows``."""
-    thresholds = choose_thresholds(rows, themes, rules, **kw)
+    use_vetoes = kw.pop("vetoes", VETOES)
+    thresholds, vetoes = choose_thresholds(rows, themes, rules, use_vetoes, **kw)
     model = _model(rows, themes, thresholds, fingerprint, **kw)
     return LearnedModel(
-        model.themes, model.weights, model.bias, thresholds, fingerprint, tuple(trained_on)
+        model.themes, model.weights, model.bias, thresholds, fingerprint, tuple(trained_on),
+        vetoes,
     )

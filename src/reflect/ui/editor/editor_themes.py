@@ -36,9 +36,10 @@ class EditorThemes(QObject):
 
     # --- detection ------------------------------------------------------------------------
 
-    def refresh(self, journal, state: dict | None) -> None:
-        """Detect the themes of ``state`` (what is on screen now, after a load or a save); with
-        no usable journal, only drop what is still on its way."""
+    def refresh(self, journal, state: dict | None, quiet: bool = False) -> None:
+        """Detect the themes of ``state`` (what is on screen now, after a load, a save or a
+        pause in typing); with no usable journal, only drop what is still on its way. ``quiet``
+        keeps the chips as they are (no "Looking for themes…") until the new ones arrive."""
         self._generation += 1
         generation = self._generation
         if journal is None or not journal.is_open or state is None:
@@ -49,7 +50,8 @@ class EditorThemes(QObject):
         except Exception as exc:  # a half-typed date, a damaged record: say so, keep editing
             self.panel.set_failed(str(exc))
             return
-        self.panel.set_busy()
+        if not quiet:
+            self.panel.set_busy()
 
         def done(result: detection.Detected) -> None:
             if generation != self._generation or not shiboken6.isValid(self.panel):

@@ -29,6 +29,8 @@ from reflect.ui.editor.view import DEFAULT_TEMPLATE, EntryEditorView
 DEFAULT_AUTOSAVE_SECONDS = 3.0
 
 
+THEMES_AFTER_TYPING_MS = 700  # a pause this long in typing detects the themes again
+
 class EntryEditor(EntryEditorView):
     """One entry at a time. See the module docstring; the main window uses only the public
     methods and the two signals. What it changes in the journal it announces on ``events``
@@ -55,6 +57,11 @@ class EntryEditor(EntryEditorView):
         self._autosave = QTimer(self)
         self._autosave.setInterval(max(100, int(float(seconds) * 1000)))
         self._autosave.timeout.connect(self.flush_draft)
+        # While typing, the themes follow what is written once the practitioner pauses.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(THEMES_AFTER_TYPING_MS)
+        self._typing.timeout.connect(lambda: self.refresh_themes(quiet=True))
         self.session.is_known_client = lambda name: bool(
             self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
         )
@@ -196,6 +203,7 @@ class EntryEditor(EntryEditorView):
     def _changed(self) -> None:
         if self._loading:
             return
+        self._typing.start()  # the chips follow the writing, once typing pauses
         self._set_dirty(self._baseline is None or self.to_dict() != self._baseline)
         if self.status.property("kind") == "error":
             self._set_status("")
@@ -259,11 +267,13 @@ class EntryEditor(EntryEditorView):
     def current_entry_id(self) -> str | None:
         return self._entry_id
 
-    def refresh_themes(self) -> None:
+    def refresh_themes(self, quiet: bool = False) -> None:
         """Detect the entry's themes again (after a load, a save, the practitioner's own themes
-        changed)."""
+        changed, or a pause in typing: ``quiet`` keeps the chips until the new ones arrive)."""
+        self._typing.stop()
         usable = self._journal_open() and self.isEnabled()
-        self.themes.refresh(self._journal if usable else None, self.to_dict() if usable else None)
+        self.themes.refresh(self._journal if usable else None, self.to_dict() if usable else None,
+                            quiet=quiet)
 
     def _journal_changed(self, what, origin) -> None:
         if origin is not self and THEMES in what and not what.entries:
@@ -442,6 +452,7 @@ class EntryEditor(EntryEditorView):
         self._baseline = None
         self._last_drafted = None
         self._entry_extra = {"themes": [], "rejected_themes": [], "people_ids": []}
+        self._typing.stop()
         self.themes.clear()
         self._set_status("")
         was_dirty, self._dirty = self._dirty, False

@@ -1,8 +1,8 @@
 """Theme chips: the themes Reflect suggests for one entry, and the practitioner's say on each.
 
 A suggested theme is an outlined chip with "✓ Keep" and "✕ Not this"; a kept or hand-added theme is
-filled. Every chip carries the words that gave it away (tooltip, and the quotes line when it is
-clicked or focused). Keyboard: Tab reaches each chip; Enter or Space keeps a suggestion; Delete
+filled. Every chip shows the first words that gave it away beside its name, and carries all of them
+(tooltip, and the quotes line when it is clicked or focused). Keyboard: Tab reaches each chip; Enter or Space keeps a suggestion; Delete
 turns it down (or takes a hand-added theme off). The panel only shows and asks: the entry editor
 stores the decisions (see ``EntryEditor``).
 """
@@ -87,6 +87,22 @@ def quote(evidence: list[Evidence], tr=lambda s: s) -> str:
     return " · ".join(parts)
 
 
+WORDS_CHARS = 36
+
+
+def short_quote(evidence: list[Evidence], limit: int = WORDS_CHARS) -> str:
+    """The first words that gave a theme away, short enough to sit beside its chip:
+    “texted me at midnight” +1 (one more place), a long sentence cut with an ellipsis."""
+    if not evidence:
+        return ""
+    words = " ".join(evidence[0].text.split())
+    if len(words) > limit:
+        cut = words[: limit - 1].rsplit(" ", 1)[0] if " " in words[: limit - 1] else words[: limit - 1]
+        words = cut.rstrip(",;:.") + "…"
+    more = len(evidence) - 1
+    return f"“{words}”" + (f" +{more}" if more else "")
+
+
 class ThemeChip(QFrame):
     """One theme on one entry."""
 
@@ -107,6 +123,13 @@ class ThemeChip(QFrame):
         self.label = QLabel(("✓ " if kept else "") + item.label, self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label)
+        # The words that gave the theme away, right beside it (the tooltip has them all).
+        self.words = MutedLabel(short_quote(item.evidence), self)
+        self.words.setWordWrap(False)
+        self.words.setTextFormat(Qt.TextFormat.PlainText)
+        self.words.setVisible(bool(item.evidence))
+        layout.addSpacing(4)
+        layout.addWidget(self.words)
         layout.addSpacing(4)
         self.keep_button: QToolButton | None = None
         if not kept:
@@ -202,7 +225,7 @@ class ThemeChipsPanel(QWidget):
         self.add_button.setMenu(self.add_menu)
         self.flow.addWidget(self.add_button)
 
-        self.note = MutedLabel(self.tr("Save the entry to see the themes in it."), self)
+        self.note = MutedLabel(self.tr("Themes appear here as you write."), self)
         self.note.setAccessibleName(self.tr("Themes status"))
         self.quotes = QLabel(self)
         self.quotes.setWordWrap(True)
@@ -247,7 +270,7 @@ class ThemeChipsPanel(QWidget):
         self.note.setText(self.tr("Could not look for themes: %1").replace("%1", message))
 
     def set_unsaved(self) -> None:
-        self.note.setText(self.tr("Save the entry to see the themes in it."))
+        self.note.setText(self.tr("Themes appear here as you write."))
 
     def set_catalogue(self, catalogue: list[ThemeInfo]) -> None:
         self._catalogue = list(catalogue)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS
-from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query
+from reflect.core.query import ALL, GENERAL, EntryFilter, parse_query, theme_names
 from reflect.ui.dialogs import prompts
 from reflect.ui.editor.entry_editor import EntryEditor
 from reflect.ui.events import JournalEvents
@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search entries"))
         self.search.setToolTip(self.tr(
             "Type words to find entries that contain all of them.\n"
-            "client:NAME, template:NAME, since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
+            "client:NAME, template:NAME, theme:NAME (e.g. theme:boundaries),\n"
+            "since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
             "Esc clears the search."))
 
         left = self._column(self.tr("C&lients"), self.clients)
@@ -352,6 +353,13 @@ class MainWindow(QMainWindow):
 
     def _themes_updated(self) -> None:
         self.client_model.set_recurring(self.themes.recurring_by_client())
+        result = self.themes.result
+        self._filter.set_themes(
+            None if result is None else
+            {a.entry_id: theme_names(a.ids(), result.labels) for a in result.entries}
+        )
+        if parse_query(self.search.text()).themes:
+            self.apply_filter()  # a theme: search waits for the themes, then shows them
 
     def client_labels(self) -> dict[str, str]:
         return {p.id: p.display for p in self.journal.clients()} if self.journal else {}

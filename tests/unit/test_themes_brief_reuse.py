@@ -1,0 +1,24 @@
+"""A brief counts the themes the journal already keeps: it does not detect them again."""
+
+from __future__ import annotations
+
+from reflect.core.brief import build_brief
+from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes.detector import ThemeDetector
+
+
+def test_a_brief_reuses_the_kept_analysis(sample_journal, monkeypatch):
+    analysis = analyse_journal(sample_journal)  # what the app or `reflect themes` did before
+    client = sample_journal.clients()[0]
+    expected = {}
+    for a in analysis.entries:
+        if a.client_id == client.id:
+            for t in a.themes:
+                expected[t.label] = expected.get(t.label, 0) + 1
+
+    def no_detection(*_args, **_kwargs):
+        raise AssertionError("the brief detected themes again")
+
+    monkeypatch.setattr(ThemeDetector, "detect_fields", no_detection)
+    draft = build_brief(sample_journal, client)
+    assert draft.themes and dict(draft.themes) == expected
