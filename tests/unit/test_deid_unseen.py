@@ -74,3 +74,8 @@ def test_a_writer_who_capitalises_nouns_keeps_them():
             "the Garden, and we talked in the Kitchen about the Dog and the Weather and her Work "
             "at the Factory. Then we did the Breathing together.")
     assert red(text) == text
+
+
+def test_a_name_that_is_also_a_word_is_a_person_when_an_age_follows():
+    assert red("Tom, 67, retired bus driver, came in.") == \
+        "Person A, in their 60s, retired bus driver, came in."

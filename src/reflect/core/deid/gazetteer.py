@@ -259,6 +259,8 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
         if person_cue and (word_name or _is_nameish(tok)) and not tok.sentence_start:
             return person(0.75)
         nameish_word = word_name or (_is_nameish(tok) and low not in lexicon.frequent_words())
+        if (word_name or _is_nameish(tok)) and re.match(r",\s+\d{1,3},", after):
+            return person(0.7)  # "Tom, 67, retired bus driver": a person, even first in a sentence
         if nameish_word and (SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.match(after)) \
                 and (not lexicon.is_month(b) or not re.match(r"\s*\d", after)):
             return person(0.6 if tok.sentence_start else 0.75)
