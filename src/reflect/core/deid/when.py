@@ -24,10 +24,10 @@ _ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _CUE = (r"(?:\b(?:in|since|from|until|till|til|by|for|before|after|during|through|over|last|next|"
         r"this|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of|back\s+to|every|each|"
         r"around|about)\s+|\bmid-)")
-_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR})\.?)\b(?!['’]\w|-\w)")
+_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR}))\b(?!['’]\w|-\w)")
 _CAPITAL_MONTH = re.compile(
     rf"\b(?P<m>(?:{_FULL.replace('May|', '').replace('March|', '').replace('August|', '')})"
-    rf"|(?:Feb|Sept?|Oct|Nov|Dec)\.?)(?!\w)")
+    rf"|(?:Feb|Sept?|Oct|Nov|Dec))(?!\w)")
 # lowercase month names that are no other word ("october was quiet")
 _LOWER_MONTH = re.compile(r"\b(?P<m>january|february|april|june|july|september|october|november|"
                           r"december)\b")
@@ -53,15 +53,21 @@ _HOLIDAY = re.compile(
     r"|Super\s+Bowl(?:\s+Sunday)?|Remembrance\s+(?:Day|Sunday)|Veterans\s+Day|Presidents['’]?\s+Day"
     r"|MLK\s+Day|Juneteenth|Groundhog\s+Day|May\s+Day|(?:August\s+|May\s+|spring\s+|summer\s+)?"
     r"[Bb]ank\s+[Hh]oliday(?:\s+(?:Monday|weekend))?)\b(?!['’]s\s+[a-z])")
-_LOWER_HOLIDAY = re.compile(r"\b(?:christmas|xmas|thanksgiving|easter|halloween|new\s+year['’]?s)"
-                            r"(?:\s+(?:eve|day))?\b")
+_LOWER_HOLIDAY = re.compile(r"\b(?:christmas|xmas|thanksgiving|easter|halloween|new\s+year['’]?s|"
+                            r"(?:labou?r|memorial|boxing|independence|veterans|presidents['’]?|"
+                            r"mother['’]?s|father['’]?s|valentine['’]?s|st\.?\s+patrick['’]?s|"
+                            r"paddy['’]?s)\s+day|fourth\s+of\s+july|4th\s+of\s+july|"
+                            r"bank\s+holiday)(?:\s+(?:eve|day|weekend|monday))?\b")
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?"
 _WEEKDAY_DATE = re.compile(
     rf"\b(?i:{_WEEKDAY})\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}[/.]\d{{1,2}}\b"
     rf"(?![/.]\d))", )
-_DAY_MONTH = re.compile(r"(?<![\w/.£$€%:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|\.\d|-\d)")
+_DAY_MONTH = re.compile(r"(?<![\w/.£$€%:-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<b2>\d\d))"
+                        r"(?![\w/%]|\.\d|-\d|\s*(?:mg|ml|kg|km|miles?|hours?|hrs?|%|pm|am))")
 _DATE_CUE = re.compile(r"(?i:\b(?:on|from|since|until|till|til|by|for|before|after|due|is|was|"
+                       r"seen|f/u|follow-up|followup|appt|review|reviewed|dob|d\.o\.b\.?|"
+                       r"admitted|discharged|scheduled|next|last|"
                        r"'s|’s|dated|booked|court|hearing|appointment)\s*)$")
 _ORDINAL_DAY = re.compile(r"\b(?i:on|by|from|since|until|till|before|after)\s+"
                           r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
@@ -115,7 +121,7 @@ def find_short_dates(text: str) -> list[Redaction]:
         out.append(Redaction(m.start(), m.end(), m.group(), "[date]", "date", 0.9))
     found: list[tuple[int, int]] = []
     for m in _DAY_MONTH.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
+        a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
         if not (a and b and (a <= 12 and b <= 31 or b <= 12 and a <= 31)):
             continue
         found.append((m.start(), m.end()))
@@ -145,7 +151,7 @@ def find_short_dates(text: str) -> list[Redaction]:
 
 def _looks_like_score(text: str, s: int, e: int) -> bool:
     """"pain 3/10", "rated it 4/5", "→ 2/10": a score, not a date."""
-    denominator = text[s:e].split("/")[1]
+    denominator = re.split(r"[/.]", text[s:e])[-1]
     before = text[max(0, s - 30):s].lower()
     return denominator in ("5", "10") and bool(
         re.search(r"(?:pain|score|scored|rated?|rating|level|scale|vas|nrs|mood|anxiety|"
