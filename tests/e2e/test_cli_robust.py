@@ -3,21 +3,7 @@ what is left on disk."""
 
 import json
 
-import pytest
-
-from tests.e2e.test_cli import run
-
-
-@pytest.fixture
-def empty_journal(journal, journal_path):
-    journal.close()
-    return journal_path
-
-
-@pytest.fixture
-def filled_journal(sample_journal, journal_path):
-    sample_journal.close()
-    return journal_path
+from tests.e2e.test_cli import cli_env, run
 
 
 def test_an_offset_date_imports_and_export_search_and_themes_still_work(empty_journal, tmp_path):
@@ -90,12 +76,10 @@ def test_sigterm_or_sighup_during_export_leaves_no_plaintext_file(journal, journ
     import time
 
     from reflect.core.interchange import import_lines
-    from tests.conftest import PASSPHRASE
 
     import_lines(journal, sample_lines * 100)  # 4,000 entries: far more than a pipe holds
     journal.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-    env["REFLECT_PASSPHRASE"] = PASSPHRASE
+    env = cli_env()
     for sig in (signal.SIGTERM, signal.SIGHUP):
         out = tmp_path / f"export-{sig.name}.jsonl"
         # The half-written file is a pipe that this test reads from and then stops reading: the
@@ -138,14 +122,10 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_sigterm_the_moment_the_export_file_is_made_leaves_no_file(filled_journal, tmp_path):
-    import os
     import subprocess
     import sys
 
-    from tests.conftest import PASSPHRASE
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-    env["REFLECT_PASSPHRASE"] = PASSPHRASE
+    env = cli_env()
     out = tmp_path / "export.jsonl"
     done = subprocess.run([sys.executable, "-c", SIGNAL_AS_THE_FILE_IS_MADE, "export", "--out",
                            str(out), "--journal", str(filled_journal)],
