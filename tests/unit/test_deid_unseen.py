@@ -17,11 +17,11 @@ def red(text):
     ("I'm going to the Y on Thursday.", "I'm going to the [place] on Thursday."),
     ("the Kestrel carers come at noon", "the [place] carers come at noon"),
     ("She walks the Promenade twice a day.", "She walks the [place] twice a day."),
-    ("her rescue dog Pickle barked all hour", "her rescue dog [place] barked all hour"),
-    ("and Pickle (her old lurcher) was loose", "and [place] (her old lurcher) was loose"),
+    ("her rescue dog Pickle barked all hour", "her rescue dog [name] barked all hour"),
+    ("and Pickle (her old lurcher) was loose", "and [name] (her old lurcher) was loose"),
     ("she lives on Juniper now, near the school", "she lives on [place] now, near the school"),
     ("I explained what Lighthouse does for families.",
-     "I explained what [place] does for families."),
+     "I explained what [name] does for families."),
     ("a nurse on a surgical ward at QEH, referred by her GP",
      "a nurse on a surgical ward at [organisation], referred by her GP"),
     ("second year engineering in UCD, living at home", "second year engineering in [organisation], living at home"),
@@ -74,3 +74,21 @@ def test_a_writer_who_capitalises_nouns_keeps_them():
             "the Garden, and we talked in the Kitchen about the Dog and the Weather and her Work "
             "at the Factory. Then we did the Breathing together.")
     assert red(text) == text
+
+
+def test_a_name_that_is_also_a_word_is_a_person_when_an_age_follows():
+    assert red("Tom, 67, retired bus driver, came in.") == \
+        "Person A, in their 60s, retired bus driver, came in."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("said she took the truck to her moms in toledo. hes 44, drives",
+     "said she took the truck to her moms in [place]. hes in his 40s, drives"),
+    ("been clean since labor day", "been clean since [holiday]"),
+    ("Seen 3/14, f/u 3/21. NPRS 6/10 → 3/10.", "Seen [date], f/u [date]. NPRS 6/10 → 3/10."),
+    ("the IOP at St. Vincent's and NA on 5th Ave.", "the IOP at [organisation] and NA on [address]."),
+    ("His sponsor Big Mike says hi. Mike's 70 and", "His sponsor Person A says hi. Person A's in his 70s and"),
+    ("tension headaches 3–4x/wk", "tension headaches 3–4x/wk"),
+])
+def test_more_unseen_shapes(text, expected):
+    assert red(text) == expected

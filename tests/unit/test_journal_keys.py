@@ -133,3 +133,23 @@ def test_calibrated_kdf_is_never_below_64_mib():
     params = crypto.calibrate(target_seconds=0.05)
     assert params.memory_kib >= 64 * 1024
     assert params.iterations >= 3
+
+
+def test_reading_an_older_journal_leaves_its_bytes_as_they_were(journal_path):
+    j, _ = Journal.create(journal_path, PASSPHRASE)
+    j.save_entry(Entry(date=datetime(2025, 5, 1, 10, 0), narrative="an old backup"))
+    j.close()
+    conn = sqlite3.connect(journal_path)
+    for table in ("draft", "user_theme", "theme_cache", "follow_up", "suggestion", "case_question",
+                  "action_point", "meeting_case", "meeting", "self_check"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
+    conn.execute("ALTER TABLE entry DROP COLUMN search")
+    conn.execute("PRAGMA user_version = 1")  # a version-1 backup
+    conn.execute("PRAGMA journal_mode = DELETE")  # as a backup is written
+    conn.close()
+    before, files = digest(journal_path), sorted(journal_path.parent.iterdir())
+    with Journal.open(journal_path, PASSPHRASE, readonly=True) as old:  # reflect verify, export
+        assert old.verify().ok and old.entries()[0].narrative == "an old backup"
+    assert digest(journal_path) == before
+    assert sorted(journal_path.parent.iterdir()) == files  # no before-upgrade copy, no -wal

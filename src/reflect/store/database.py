@@ -70,6 +70,20 @@ def _configure(conn: sqlite3.Connection, *, writer: bool = True) -> None:
         conn.execute(pragma)
 
 
+def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An older journal, copied into memory and migrated there; the file is not touched."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.backup(memory)
+        migrations.migrate(memory)
+    except BaseException:
+        memory.close()
+        raise
+    finally:
+        conn.close()
+    return memory
+
+
 class JournalFile:
     """An open, unlocked journal file."""
 
@@ -141,17 +155,13 @@ class JournalFile:
             data_key = cls._unwrap(header, passphrase, recovery_code)
             found = migrations.check_not_newer(conn)
             _configure(conn, writer=writer)
-            if found < migrations.CURRENT_VERSION:
-                # Upgrading writes, so even a reader takes the writer lock while it migrates.
-                upgrade_lock = None if writer else WriterLock(path)
-                if upgrade_lock:
-                    upgrade_lock.acquire()
-                try:
-                    backup_copy(conn, path.with_name(backup_name(path, f"before-upgrade-v{found}")))
-                    migrations.migrate(conn)
-                finally:
-                    if upgrade_lock:
-                        upgrade_lock.release()
+            if found < migrations.CURRENT_VERSION and not writer:
+                # A reader leaves an older file as it is (``reflect verify`` on an old backup):
+                # it reads an upgraded copy in memory. Whoever next writes upgrades the file.
+                conn = _upgraded_in_memory(conn)
+            elif found < migrations.CURRENT_VERSION:
+                backup_copy(conn, path.with_name(backup_name(path, f"before-upgrade-v{found}")))
+                migrations.migrate(conn)
             opened = cls(path, conn, data_key, lock)
             opened._recovery_code = recovery_code
             if writer and opened.scrub_pending:  # a forget not finished last time

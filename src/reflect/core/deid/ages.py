@@ -34,8 +34,8 @@ _NOT_AGE_UNIT = (
     r"mg|ml|bpm|degrees?))(?![a-z])"
 )
 AGE_SUBJECT_RE = re.compile(
-    rf"\b(?P<who>he|she|they|who|[A-Z][a-z]+)(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+has\s+just\s+"
-    rf"turned|\s+will\s+be|['’]ll\s+be|\s+is\s+now|\s+was\s+only)\s+(?:only\s+|just\s+|now\s+)?"
+    rf"\b(?P<who>he(?=s\s)|she(?=s\s)|he|she|they|who|[A-Z][a-z]+)(?:(?<=\bhe)s|(?<=\bshe)s|'s|’s|\s+is|\s+was|\s+will\s+be|['’]ll\s+be|"
+    rf"\s+is\s+now|\s+was\s+only)\s+(?:only\s+|just\s+|now\s+)?"
     rf"(?P<n>{NUM})\b" + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_AT_RE = re.compile(
     rf"(?:\b(?:died|passed(?:\s+away)?|killed|gone|lost\s+(?:him|her|them))\s+(?P<r>at\s+"
@@ -86,6 +86,13 @@ def _pronoun(text: str, start: int, who: str | None = None, *, after_first: bool
     title = re.search(r"\b(Mrs|Ms|Miss|Mr)\.?\s+[A-Z][\w'-]*,?\s*$", text[max(0, start - 40):start])
     if title:
         return "his" if title.group(1) == "Mr" else "her"
+    noun = re.search(r"\b(son|brother|husband|father|dad|boyfriend|grandson|nephew|uncle|"
+                     r"daughter|sister|wife|mother|mum|mom|girlfriend|granddaughter|niece|aunt)\b"
+                     r"[\s\w'’(,-]{0,25}$", text[max(0, start - 40):start], re.IGNORECASE)
+    if noun:  # "her son Kieran (19)" -> his
+        return "her" if noun.group(1).lower() in ("daughter", "sister", "wife", "mother", "mum",
+                                                  "mom", "girlfriend", "granddaughter", "niece",
+                                                  "aunt") else "his"
     lo = max(0, start - 150)
     window = text[lo:start + 150].lower()
     hits = [(lo + m.start(), m.group()) for m in

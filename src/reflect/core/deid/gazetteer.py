@@ -131,7 +131,7 @@ def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
     pending: list[Token] = []
     for i, t in enumerate(toks):
         prev = (pending or cur)[-1] if cur else None
-        joined = cur and (gap(text, prev, t) in (" ", "") or prev.is_title
+        joined = cur and (gap(text, prev, t) in (" ", "") or (prev.is_title or prev.lower == "st")
                           and gap(text, prev, t) == ". ")
         if t.capitalised and t.text != "&":
             if joined:
@@ -259,6 +259,8 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
         if person_cue and (word_name or _is_nameish(tok)) and not tok.sentence_start:
             return person(0.75)
         nameish_word = word_name or (_is_nameish(tok) and low not in lexicon.frequent_words())
+        if (word_name or _is_nameish(tok)) and re.match(r",\s+\d{1,3},", after):
+            return person(0.7)  # "Tom, 67, retired bus driver": a person, even first in a sentence
         if nameish_word and (SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.match(after)) \
                 and (not lexicon.is_month(b) or not re.match(r"\s*\d", after)):
             return person(0.6 if tok.sentence_start else 0.75)
@@ -300,6 +302,20 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
     return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
 
 
+def _lowercase_places(text: str, toks: list[Token]) -> list[Redaction]:
+    """A town written in lower case ("her mom's in toledo"): a place name that is no English
+    word, right after a word that says where."""
+    out = []
+    for tok in toks:
+        b = tok.base
+        if tok.capitalised or len(b) < 4 or lexicon.is_word(b, rare=True) \
+                or b.capitalize() not in lexicon.places():
+            continue
+        if LOCATION_CUE.search(text[max(0, tok.start - 30):tok.start]):
+            out.append(Redaction(tok.start, tok.base_end, b, "[place]", "place", 0.7))
+    return out
+
+
 def _lowercase_names(text: str, toks: list[Token], labels: Labels) -> list[Redaction]:
     """A name written in lower case ("my friend jenna", "told kayla"): a first name that is no
     English word, right after a word that introduces a person."""
@@ -324,10 +340,31 @@ def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
     labels = labels if labels is not None else Labels()
     nouns_capitalised = venues.capitalises_common_words(toks)
     out: list[Redaction] = []
-    out += _lowercase_names(text, toks, labels)
+    out += _lowercase_names(text, toks, labels) + _lowercase_places(text, toks)
     for run in _runs(text, toks):
         for piece in _trim(text, run):
             r = _classify(text, piece, labels, nouns_capitalised)
             if r is not None:
                 out.append(r)
+    return out + _again(text, toks, out, labels)
+
+
+def _again(text: str, toks: list[Token], found: list[Redaction], labels: Labels
+           ) -> list[Redaction]:
+    """A person named once is that person everywhere in the text: "Big Mike ... Mike's 70"
+    (even where the word alone would pass, first in a sentence or an everyday word)."""
+    people = {r.original.lower() for r in found if r.kind == "name" and " " not in r.original
+              and not r.replacement.startswith("[")}
+    people |= {r.original.split()[-1].lower() for r in found if r.kind == "name"
+               and " " in r.original and not r.replacement.startswith("[")}
+    if not people:
+        return []
+    taken = bytearray(len(text) + 1)
+    for r in found:
+        taken[r.start:r.end] = b"\x01" * (r.end - r.start)
+    out = []
+    for tok in toks:
+        if tok.capitalised and tok.lower in people and 1 not in taken[tok.start:tok.base_end]:
+            out.append(Redaction(tok.start, tok.base_end, tok.base, labels.person(tok.base, None),
+                                 "name", 0.7))
     return out

@@ -37,6 +37,7 @@ ADDRESS_RE = re.compile(
     rf"(?:\b\d{{1,5}}[A-Za-z]?,?\s+)?(?:{_CAPWORD}\s+){{1,3}}{STREET}\b"
 )
 NUMBERED_ST_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAPWORD}\s+){{1,3}}(?:St|Dr)\b")
+ORDINAL_STREET_RE = re.compile(rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+{STREET}\b\.?")
 FLAT_RE = re.compile(r"\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?\b")
 LABELLED_NUMBER_RE = re.compile(
     r"\b(?i:case|account|acct|licen[cs]e|nhs|ref|reference|policy|member(?:ship)?|patient|client|"
@@ -118,6 +119,9 @@ def find_places_by_shape(text: str) -> list[Redaction]:
         out.append(Redaction(m.start(), m.end(), s, "[address]", "address", conf))
     for m in NUMBERED_ST_RE.finditer(text):
         out.append(Redaction(m.start(), m.end(), m.group(), "[address]", "address", 0.9))
+    for m in ORDINAL_STREET_RE.finditer(text):  # "on 5th Ave."
+        s = m.group().rstrip(".")
+        out.append(Redaction(m.start(), m.start() + len(s), s, "[address]", "address", 0.9))
     for m in FLAT_RE.finditer(text):
         out.append(Redaction(m.start(), m.end(), m.group(), "[address]", "address", 0.8))
     return out

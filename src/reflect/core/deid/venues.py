@@ -83,7 +83,9 @@ def proper_use(text: str, tok: Token, before: str) -> Redaction | None:
     cue = _CUE_BEFORE.search(before)
     conf = 0.65 if the or cue else 0.55
     end = tok.end if tok.text.endswith("'") and not tok.text.endswith("s'") else tok.base_end
-    return Redaction(tok.start, end, text[tok.start:end], "[place]", "place", conf)
+    if the or cue:
+        return Redaction(tok.start, end, text[tok.start:end], "[place]", "place", conf)
+    return Redaction(tok.start, end, text[tok.start:end], "[name]", "name", conf)  # "Biscuit"
 
 
 def capitalises_common_words(tokens: list[Token]) -> bool:

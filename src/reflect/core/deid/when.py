@@ -24,10 +24,10 @@ _ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _CUE = (r"(?:\b(?:in|since|from|until|till|til|by|for|before|after|during|through|over|last|next|"
         r"this|early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of|back\s+to|every|each|"
         r"around|about)\s+|\bmid-)")
-_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR})\.?)\b(?!['’]\w|-\w)")
+_CUED_MONTH = re.compile(rf"(?i:{_CUE})(?P<m>(?i:{_FULL}|{_ABBR}))\b(?!['’]\w|-\w)")
 _CAPITAL_MONTH = re.compile(
     rf"\b(?P<m>(?:{_FULL.replace('May|', '').replace('March|', '').replace('August|', '')})"
-    rf"|(?:Feb|Sept?|Oct|Nov|Dec)\.?)(?!\w)")
+    rf"|(?:Feb|Sept?|Oct|Nov|Dec))(?!\w)")
 # lowercase month names that are no other word ("october was quiet")
 _LOWER_MONTH = re.compile(r"\b(?P<m>january|february|april|june|july|september|october|november|"
                           r"december)\b")
@@ -53,8 +53,11 @@ _HOLIDAY = re.compile(
     r"|Super\s+Bowl(?:\s+Sunday)?|Remembrance\s+(?:Day|Sunday)|Veterans\s+Day|Presidents['’]?\s+Day"
     r"|MLK\s+Day|Juneteenth|Groundhog\s+Day|May\s+Day|(?:August\s+|May\s+|spring\s+|summer\s+)?"
     r"[Bb]ank\s+[Hh]oliday(?:\s+(?:Monday|weekend))?)\b(?!['’]s\s+[a-z])")
-_LOWER_HOLIDAY = re.compile(r"\b(?:christmas|xmas|thanksgiving|easter|halloween|new\s+year['’]?s)"
-                            r"(?:\s+(?:eve|day))?\b")
+_LOWER_HOLIDAY = re.compile(r"\b(?:christmas|xmas|thanksgiving|easter|halloween|new\s+year['’]?s|"
+                            r"(?:labou?r|memorial|boxing|independence|veterans|presidents['’]?|"
+                            r"mother['’]?s|father['’]?s|valentine['’]?s|st\.?\s+patrick['’]?s|"
+                            r"paddy['’]?s)\s+day|fourth\s+of\s+july|4th\s+of\s+july|"
+                            r"bank\s+holiday)(?:\s+(?:eve|day|weekend|monday))?\b")
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?"
 _WEEKDAY_DATE = re.compile(
@@ -62,6 +65,8 @@ _WEEKDAY_DATE = re.compile(
     rf"(?![/.]\d))", )
 _DAY_MONTH = re.compile(r"(?<![\w/.£$€%:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|\.\d|-\d)")
 _DATE_CUE = re.compile(r"(?i:\b(?:on|from|since|until|till|til|by|for|before|after|due|is|was|"
+                       r"seen|f/u|follow-up|followup|appt|review|reviewed|dob|d\.o\.b\.?|"
+                       r"admitted|discharged|scheduled|next|last|"
                        r"'s|’s|dated|booked|court|hearing|appointment)\s*)$")
 _ORDINAL_DAY = re.compile(r"\b(?i:on|by|from|since|until|till|before|after)\s+"
                           r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"

@@ -14,7 +14,7 @@ Cues whose start cannot be reduced to literals go in an unguarded branch (correc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -113,10 +113,6 @@ class CompiledTheme:
     fallback: re.Pattern[str] | None  # cues without literal anchors, searched the slow way
     exclusion: re.Pattern[str] | None
     fallback_cues: dict[str, int]  # group name in ``fallback`` -> cue index
-    # Finds, in plain lower-case text (see plain_lowercase), the literal start of every exclusion match (None when some
-    # exclusion has no such start): where it finds nothing, ``exclusion`` cannot match either.
-    exclusion_probe: re.Pattern[str] | None = None
-    _twins: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def sees_case(self, c: int) -> bool:
         """Whether cue ``c`` has a part that tells capitals from small letters (``(?-i:[A-Z])``,
@@ -127,23 +123,6 @@ class CompiledTheme:
     def unanchored(self) -> tuple[int, ...]:
         return tuple(self.fallback_cues.values())
 
-    def exclusion_lower(self) -> re.Pattern[str] | None:
-        """``exclusion`` for plain lower-case text, like :meth:`cue_regex_lower`."""
-        if self.exclusion is None:
-            return None
-        twin = self._twins.get(-1)
-        if twin is None:
-            twin = self._twins[-1] = case_sensitive_twin(self.exclusion.pattern) or self.exclusion
-        return twin
-
-    def cue_regex_lower(self, c: int) -> re.Pattern[str]:
-        """``cue_regexes[c]`` for plain lower-case text (see :func:`plain_lowercase`): its
-        case-sensitive twin where there is one, made when first asked for."""
-        twins = self._twins
-        twin = twins.get(c)
-        if twin is None:
-            twin = twins[c] = case_sensitive_twin(self.cue_regexes[c].pattern) or self.cue_regexes[c]
-        return twin
 
 def _guarded(pattern: str) -> re.Pattern[str]:
     """``pattern`` behind a lookahead of its anchors, so most positions fail at once."""
@@ -151,100 +130,6 @@ def _guarded(pattern: str) -> re.Pattern[str]:
     if not found:
         return re.compile(pattern, FLAGS)
     return re.compile(r"(?<!\w)(?=" + trie_regex(found) + ")(?:" + pattern + ")", FLAGS)
-
-def _caseless_outside_ascii(literal: str) -> bool:
-    """True when no character of ``literal`` could match, ignoring case, a different ASCII one
-    (as the long s matches "s"): ASCII, or without case at all, like a curly quote."""
-    return all(
-        ch.isascii() or ch.lower() == ch.upper() == ch.casefold() == ch for ch in literal
-    )
-
-
-def _lower_source(pattern: str) -> str:
-    """``pattern`` with its ASCII letters lower-cased, except the letter of each escape."""
-    out = []
-    escaped = False
-    for ch in pattern:
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        else:
-            out.append(ch.lower() if "A" <= ch <= "Z" else ch)
-    return "".join(out)
-
-
-class _NotPlain(Exception):
-    pass
-
-
-def _folded(node):
-    """A parsed pattern (with IGNORECASE) as it reads over lower-case text: literal ASCII capitals
-    become small letters; raises :class:`_NotPlain` for a range across cases."""
-    if isinstance(node, sre_parse.SubPattern):
-        node = node.data
-    if isinstance(node, list):
-        return [_folded(n) for n in node]
-    if isinstance(node, tuple):
-        if len(node) == 2 and node[0] is _SUBPATTERN and (node[1][1] | node[1][2]) & re.I:
-            raise _NotPlain  # "(?-i:[A-Z])" must see the capitals it cannot see
-        if len(node) == 2 and node[0] in (_LITERAL, sre_parse.NOT_LITERAL):
-            v = node[1]
-            if v > 127 and not _caseless(chr(v)):
-                raise _NotPlain  # "ſ" ignoring case would also match "s"
-            return (node[0], v + 32 if 65 <= v <= 90 else v)
-        if len(node) == 2 and node[0] is sre_parse.RANGE:
-            lo, hi = node[1]
-            if hi > 127 and (hi - lo > 512 or not all(map(_caseless, map(chr, range(lo, hi + 1))))):
-                raise _NotPlain
-            if 65 <= lo <= hi <= 90:
-                return (node[0], (lo + 32, hi + 32))
-            if any(65 <= c <= 90 or 97 <= c <= 122 for c in range(lo, hi + 1)) and not (
-                97 <= lo <= hi <= 122
-            ):
-                raise _NotPlain
-            return node
-        return tuple(_folded(n) for n in node)
-    return node
-
-
-def case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:
-    """A case-sensitive regex that matches exactly as ``pattern`` (ignoring case) does over
-    lower-case text whose non-ASCII characters have no case (see :func:`plain_lowercase`), or
-    None when that cannot be shown. ``re`` matches it faster: nothing to fold."""
-    lowered = _lower_source(pattern)
-    try:
-        if _folded(sre_parse.parse(pattern, FLAGS)) != _plain(sre_parse.parse(lowered, 0)):
-            return None
-        return re.compile(lowered)
-    except (_NotPlain, re.error, RecursionError):  # pragma: no cover
-        return None
-
-
-def _plain(node):
-    if isinstance(node, sre_parse.SubPattern):
-        node = node.data
-    if isinstance(node, list):
-        return [_plain(n) for n in node]
-    if isinstance(node, tuple):
-        return tuple(_plain(n) for n in node)
-    return node
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _caseless(ch: str) -> bool:
-    return ch.lower() == ch.upper() == ch.casefold() == ch
-
-
-def plain_lowercase(scan: str) -> bool:
-    """Whether the twins of :func:`case_sensitive_twin` may be used on ``scan``, which is the
-    lower-cased text: true unless some non-ASCII character in it has case (like "é")."""
-    return scan.isascii() or all(map(_caseless, set(_NON_ASCII.findall(scan))))
-
 
 def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
     unguarded: list[str] = []
@@ -258,13 +143,9 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
             fallback_cues[name] = i
             unguarded.append(f"(?P<{name}>{cue.pattern})")
     fallback = re.compile(r"\b(?:" + "|".join(unguarded) + ")", FLAGS) if unguarded else None
-    exclusion = probe = None
+    exclusion = None
     if theme.exclusions:
-        joined = "|".join(f"(?:{p})" for p in theme.exclusions)
-        exclusion = _guarded(joined)
-        starts = anchors(joined)
-        if starts and all(_caseless_outside_ascii(a) for a in starts):
-            probe = re.compile(trie_regex(starts))
+        exclusion = _guarded("|".join(f"(?:{p})" for p in theme.exclusions))
     cue_regexes = tuple(re.compile(c.pattern, FLAGS) for c in theme.cues)
     return CompiledTheme(
         theme,
@@ -273,7 +154,6 @@ def compile_theme(theme: ThemeDef, ordinal: int) -> CompiledTheme:
         fallback,
         exclusion,
         fallback_cues,
-        probe,
     )
 
 # A word starts after one of these (or at the very start of the text).

@@ -20,12 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from reflect.core.model import Entry
-from reflect.core.themes.compiler import (
-    AnchorScanner,
-    CompiledTheme,
-    compile_theme,
-    plain_lowercase,
-)
+from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
 from reflect.core.themes.learned import LearnedModel, shipped_id, shipped_model
 from reflect.core.themes.lexicon import (
     Lexicon,
@@ -80,8 +75,7 @@ class ThemeDetector:
             if self._ready:
                 return
             self._compiled, self._scanner = _compiled_lexicon(self.lexicon.themes)
-            self._plans = _Plans(self._compiled, self._scanner.cues_at, lower=False)
-            self._plans_lower = _Plans(self._compiled, self._scanner.cues_at, lower=True)
+            self._plans = _Plans(self._compiled, self._scanner.cues_at)
             self._fallbacks = [
                 (t, theme, theme.fallback)
                 for t, theme in enumerate(self._compiled)
@@ -95,14 +89,12 @@ class ThemeDetector:
         return _builtin_detector()
 
     def prepare(self) -> ThemeDetector:
-        """Make now what detection would otherwise make on first use (each cue's lower-case
-        twin and each anchor's plan, the learned model), so a process that detects a lot does not pay for it
+        """Make now what detection would otherwise make on first use (each anchor's plan, the
+        learned model), so a process that detects a lot does not pay for it
         while the practitioner waits."""
         self._compile()
         for anchor in self._scanner.cues_at:
-            self._plans_lower[anchor]  # made and kept by _Plans.__missing__
-        for theme in self._compiled:
-            theme.exclusion_lower()
+            self._plans[anchor]  # made and kept by _Plans.__missing__
         self.learned  # noqa: B018 - reads the learned model now (workers fork with it)
         return self
 
@@ -176,7 +168,7 @@ class ThemeDetector:
         order = {name: i for i, (name, _) in enumerate(fields)}
         texts = dict(fields)
         found, best = model.detect(fields)
-        if model.vetoes:  # a rule hit no sentence comes near, in the model's eyes, is dropped
+        if best:  # a rule hit no sentence comes near, in the model's eyes, is dropped
             hits = [h for h in hits if not (
                 h.theme in best and not by_id[h.theme].theme.user_defined
                 and model.vetoed(h.theme, best[h.theme]))]
@@ -224,8 +216,7 @@ class ThemeDetector:
         matches: list[tuple[int, int, int, int]] = []  # (theme, cue, start, end)
         add = matches.append
         lowered = scan is not joined
-        plain = lowered and plain_lowercase(scan)
-        plans = self._plans_lower if plain else self._plans
+        plans = self._plans
         for pos, tries in zip(positions, map(plans.__getitem__, anchors), strict=True):
             for t, c, match, as_written in tries:
                 m = match(joined if as_written else scan, pos)
@@ -238,7 +229,7 @@ class ThemeDetector:
         if not matches:
             return []
         raw: list | None = [] if vetoes is not None else None
-        hits = self._score(self._kept(matches, scan, lowered, plain, starts, fields, raw), fields)
+        hits = self._score(self._kept(matches, scan, lowered, starts, fields, raw), fields)
         if raw:
             compiled = self._compiled
             for t, start, end in raw:
@@ -247,7 +238,7 @@ class ThemeDetector:
         return hits
 
     def _kept(
-        self, matches, scan, lowered, plain, starts, fields, vetoes: list | None = None
+        self, matches, scan, lowered, starts, fields, vetoes: list | None = None
     ) -> dict[int, dict[int, list[Evidence]]]:
         """theme index -> cue index -> spans, leaving out every match that crosses fields, is
         excluded, negated or misdirected. A negated match is added to ``vetoes`` as (theme,
@@ -274,7 +265,7 @@ class ThemeDetector:
             if by_cue is not None and len(by_cue.get(c, ())) >= _MAX_SPANS_PER_CUE:
                 continue  # enough to score and show: the work per entry stays bounded
             theme = compiled[t]
-            if theme.exclusion is not None and _excluded(theme, scan, start, end, plain):
+            if theme.exclusion is not None and _excluded(theme, scan, start, end):
                 continue
             no = negated.get(start)
             if no is None:
@@ -344,43 +335,13 @@ def _distinct(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]
     return out
 
 
-def _excluded(theme: CompiledTheme, scan: str, start: int, end: int, plain: bool) -> bool:
-    """Whether an exclusion match near ``start:end`` overlaps it: any such match among
-    ``theme.exclusion.finditer(scan, start - 50, end + 50)``.
-
-    With a probe, over plain lower-case text (:func:`plain_lowercase`: there a literal ignoring
-    case matches only itself), the exclusion regex is only tried where the probe finds one of
-    its literal starts, which is where ``finditer`` could find a match, in the same order and
-    skipping the same overlaps; so the answer is the same, without running the exclusion regex,
-    which cannot skip ahead on its own, at every position of the window.
-    """
+def _excluded(theme: CompiledTheme, scan: str, start: int, end: int) -> bool:
+    """Whether an exclusion (a trap phrase) found within 50 characters of ``start:end``
+    overlaps it."""
     exclusion = theme.exclusion
     assert exclusion is not None
     lo = start - 50 if start > 50 else 0
-    hi = end + 50
-    probe = theme.exclusion_probe
-    if probe is None or not plain:
-        return any(x.start() < end and start < x.end() for x in exclusion.finditer(scan, lo, hi))
-    search, match = probe.search, theme.exclusion_lower().match  # type: ignore[union-attr]
-    at = lo
-    while True:
-        found = search(scan, at, hi)
-        if found is None:
-            return False
-        p = found.start()
-        if p >= end:
-            return False  # matches from here on start after the cue
-        x = match(scan, p, hi)
-        if x is None:
-            at = p + 1
-        elif x.end() > p:
-            if start < x.end():
-                return True
-            at = x.end()
-        else:  # pragma: no cover - an empty match: let finditer itself say what comes next
-            return any(
-                y.start() < end and start < y.end() for y in exclusion.finditer(scan, lo, hi)
-            )
+    return any(x.start() < end and start < x.end() for x in exclusion.finditer(scan, lo, end + 50))
 
 
 # (theme index, cue index, that cue's ``match``, whether it reads the text as written)
@@ -392,10 +353,9 @@ class _Plans(dict):
     cue is faster than one alternation of them: ``re`` can reject each by its literal prefix).
     Made the first time the anchor is met and shared between anchors with the same cues."""
 
-    def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at, lower: bool) -> None:
+    def __init__(self, compiled: tuple[CompiledTheme, ...], cues_at) -> None:
         super().__init__()
         self._compiled = compiled
-        self._lower = lower  # the regexes for plain lower-case text
         self._cues_at = cues_at
         self._by_cues: dict[tuple[tuple[int, int], ...], tuple[_Try, ...]] = {}
 
@@ -408,9 +368,7 @@ class _Plans(dict):
                 (
                     t,
                     c,
-                    (
-                        compiled[t].cue_regex_lower(c) if self._lower else compiled[t].cue_regexes[c]
-                    ).match,
+                    compiled[t].cue_regexes[c].match,
                     compiled[t].sees_case(c),
                 )
                 for t, c in pairs

@@ -26,7 +26,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MODEL_RESOURCE = "resources/themes/learned.json"
@@ -53,8 +53,21 @@ _STOP = frozenset(
 _SUFFIXES = ("ingly", "edly", "ness", "ment", "ings", "ing", "ies", "ied", "ive", "ed", "es", "ly", "s")
 
 
+_stems: dict[str, str] = {}
+_MAX_STEMS = 50_000  # words remembered (a journal uses far fewer): stemming is most of the cost
+
+
 def stem(word: str) -> str:
     """A crude English stem: enough that "protective", "protected", "protecting" meet."""
+    found = _stems.get(word)
+    if found is None:
+        found = _stem(word)
+        if len(_stems) < _MAX_STEMS:
+            _stems[word] = found
+    return found
+
+
+def _stem(word: str) -> str:
     if word.endswith("n't"):
         return "not"
     if word.endswith("'s"):
@@ -134,6 +147,17 @@ def features(sentence: str, kind: str = "narrative") -> set[str]:
     return feats
 
 
+def _sigmoid(v: float) -> float:
+    return 1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0
+
+
+@lru_cache(maxsize=8)
+def _logit_cuts(thresholds: tuple[float, ...]) -> tuple[float, ...]:
+    """The score each probability threshold stands for (p >= th exactly when z >= log-odds)."""
+    return tuple(math.log(th / (1 - th)) if 0 < th < 1 else (math.inf if th >= 1 else -math.inf)
+                 for th in thresholds)
+
+
 @dataclass(frozen=True, slots=True)
 class LearnedModel:
     """Per-theme linear models over sentence features."""
@@ -147,33 +171,39 @@ class LearnedModel:
     # Per theme: a rule hit stands only if some sentence reaches this probability (0: always).
     vetoes: tuple[float, ...] = ()
 
-    def scores(self, feats: set[str]) -> list[float]:
-        """Probability per theme for a sentence with these features."""
+    def logits(self, feats: set[str]) -> list[float]:
+        """The linear score per theme for a sentence with these features."""
         get = self.weights.get
         rows = [w for w in map(get, feats) if w is not None]
         rows.append(self.bias)
-        return [1.0 / (1.0 + math.exp(-v)) if v > -40 else 0.0 for v in map(sum, zip(*rows, strict=True))]
+        return list(map(sum, zip(*rows, strict=True)))
+
+    def scores(self, feats: set[str]) -> list[float]:
+        """Probability per theme for a sentence with these features."""
+        return [_sigmoid(v) for v in self.logits(feats)]
 
     def detect(
         self, fields: list[tuple[str, str]]
     ) -> tuple[dict[str, list[tuple[str, int, int, float]]], dict[str, float]]:
         """theme -> [(field, start, end, probability)] for each sentence that reaches the
         theme's threshold, strongest first; and theme -> the highest probability of any
-        sentence."""
+        sentence (only where the model has vetoes; otherwise empty)."""
         found: dict[str, list[tuple[str, int, int, float]]] = {}
-        best = [0.0] * len(self.themes)
+        cuts = _logit_cuts(self.thresholds)  # compare scores, not probabilities
+        themes = self.themes
+        track = any(self.vetoes)
+        best = [-math.inf] * len(themes)
         for name, text in fields:
             kind = field_kind(name)
             for start, end in sentences(text):
-                probs = self.scores(features(text[start:end], kind))
-                for t, p in enumerate(probs):
-                    if p > best[t]:
-                        best[t] = p
-                    if p >= self.thresholds[t]:
-                        found.setdefault(self.themes[t], []).append((name, start, end, p))
+                z = self.logits(features(text[start:end], kind))
+                if track:
+                    best = [max(a, b) for a, b in zip(best, z, strict=True)]
+                for t in [t for t, (v, c) in enumerate(zip(z, cuts, strict=True)) if v >= c]:
+                    found.setdefault(themes[t], []).append((name, start, end, _sigmoid(z[t])))
         for spans in found.values():
             spans.sort(key=lambda s: -s[3])
-        return found, dict(zip(self.themes, best, strict=True))
+        return found, ({t: _sigmoid(b) for t, b in zip(themes, best, strict=True)} if track else {})
 
     def vetoed(self, theme: str, best: float) -> bool:
         """Whether the rules' hit of ``theme`` is overruled: no sentence came near it."""
