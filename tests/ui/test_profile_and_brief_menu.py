@@ -41,8 +41,10 @@ def test_brief_menu_opens_the_wizard_for_the_selected_client(qtbot, make_session
     opened = []
 
     class FakeWizard:
-        def __init__(self, journal, parent, client_id):
+        def __init__(self, journal, parent, client_id, theme_counts=None):
             opened.append((journal is session.journal, parent is window, client_id))
+            # the brief counts themes from the analysis the window already holds
+            assert theme_counts == window.theme_counts
 
         def exec(self):
             return 0

@@ -56,6 +56,18 @@ class JournalThemes:
     def records(self):
         return [(a.entry_id, a.date, a.client_id, a.ids()) for a in self.entries]
 
+    def counts_for(self, entry_ids: Sequence[str]) -> list[tuple[str, int]] | None:
+        """(theme label, entries) over these entries, most frequent first, as a brief counts
+        them; None when some entry is not in this analysis (then a brief works them out)."""
+        by_id = {a.entry_id: a for a in self.entries}
+        if not entry_ids or any(i not in by_id for i in entry_ids):
+            return None
+        counts: dict[str, int] = {}
+        for i in entry_ids:
+            for t in by_id[i].themes:
+                counts[t.label] = counts.get(t.label, 0) + 1
+        return sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first seen first on ties
+
     def counts_by_month(self) -> dict[str, dict[str, int]]:
         """theme -> {"YYYY-MM": entries}."""
         return counts_by_month(self.records())

@@ -23,9 +23,13 @@ CASE, REVIEW, EXPORT = 0, 1, 2
 
 
 class BriefWizard(QWizard):
-    def __init__(self, journal, parent=None, client_id: str | None = None) -> None:
+    def __init__(self, journal, parent=None, client_id: str | None = None,
+                 theme_counts=None) -> None:
+        """``theme_counts(entry_ids)``: the themes of those entries from the analysis the app
+        already holds (None where it has none), so the brief never detects them again here."""
         super().__init__(parent)
         self.journal = journal
+        self._theme_counts = theme_counts
         self.review_state: ReviewState | None = None
         self._case_key: tuple | None = None
         self.setWindowTitle(self.tr("Prepare a case brief"))
@@ -53,8 +57,10 @@ class BriefWizard(QWizard):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             client = self.journal.person(page.client_id())
+            ids = page.entry_ids()
+            themes = self._theme_counts(ids) if self._theme_counts and ids else None
             draft = build_brief(self.journal, client, template=page.template_id(),
-                                question=page.question_text(), entry_ids=page.entry_ids())
+                                question=page.question_text(), entry_ids=ids, themes=themes)
         except Exception as exc:  # shown on the page; the dialog stays usable
             page.show_problem(self.tr("The brief could not be prepared: %1")
                               .replace("%1", str(exc)))

@@ -33,6 +33,7 @@ class CommandsHost(Protocol):
     events: object
 
     def current_client_id(self) -> str | None: ...
+    def theme_counts(self, entry_ids: list[str]) -> list[tuple[str, int]] | None: ...
     def selected_entry(self) -> EntrySummary | None: ...
     def select_client(self, key: str) -> None: ...
     def keep_unsaved_writing(self) -> None: ...
@@ -165,7 +166,8 @@ class WorkspaceCommands(QObject):
             QMessageBox.information(self.parent_widget, self.tr("No clients yet"), self.tr(
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
-        BriefWizard(self.journal, self.parent_widget, self.host.current_client_id()).exec()
+        BriefWizard(self.journal, self.parent_widget, self.host.current_client_id(),
+                    theme_counts=self.host.theme_counts).exec()
 
     def edit_user_themes(self) -> None:
         if self.journal is not None:

@@ -351,6 +351,11 @@ class MainWindow(QMainWindow):
 
     # --- themes -----------------------------------------------------------------------------
 
+    def theme_counts(self, entry_ids: list[str]) -> list[tuple[str, int]] | None:
+        """The themes of these entries from the analysis this window holds (for a brief)."""
+        result = self.themes.result
+        return result.counts_for(entry_ids) if result is not None else None
+
     def _themes_updated(self) -> None:
         self.client_model.set_recurring(self.themes.recurring_by_client())
         result = self.themes.result
