@@ -92,3 +92,16 @@ def test_a_name_that_is_also_a_word_is_a_person_when_an_age_follows():
 ])
 def test_more_unseen_shapes(text, expected):
     assert red(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She is from Leeds. She has 41 years and two kids.",
+     "She is from [place]. She is in her 40s and two kids."),
+    ("She has 5 years of experience.", "She has 5 years of experience."),
+    ("she flies there on 12.04 for two weeks", "she flies there on [date] for two weeks"),
+    ("took 12.50 mg on 3.5 days", "took 12.50 mg on 3.5 days"),
+    ("the boy from Year 10, Callum, messages her on Snapchat as callum_07.",
+     "the boy from Year 10, Person A, messages her on Snapchat as [handle]."),
+])
+def test_phrasings_of_other_languages_and_handles_of_named_people(text, expected):
+    assert red(text) == expected

@@ -43,6 +43,11 @@ AGE_AT_RE = re.compile(
     rf"(?:only\s+|just\s+)?(?P<n2>{NUM})))\b" + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_TURN_RE = re.compile(rf"\bturn(?:s|ed|ing)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b"
                          + _NOT_AGE_UNIT, re.IGNORECASE)
+# "she has 41 years" (an age said as in many languages)
+AGE_HAS_YEARS_RE = re.compile(
+    rf"\b(?P<who>he|she|they|[A-Z][a-z]+)\s+(?P<r>(?:has|have|had)\s+(?P<n>{NUM})\s+(?:years?|yrs?))"
+    rf"(?!\s+(?:of|in|at|with|experience|clean|sober|left|to|since|ago|old|now|married|together|"
+    rf"here|there|on|off|without|working|in\s+the))\b", re.IGNORECASE)
 AGE_WORD_RE = re.compile(
     rf"\b(?P<n2>{NUM})\s*(?:-|\s)?(?:years?|yrs?|yo|y/o)(?:[- ]old)?\b", re.IGNORECASE)
 AGE_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z)]),\s+(?P<n>\d{1,3})(?:,|(?=[.;)]\s|\s[—–-]\s))")
@@ -137,6 +142,12 @@ def find_ages(text: str, after: list[int] | None = None) -> list[Redaction]:
         if 0 < n <= 115:
             add(m.start("n"), m.end("n"), band(n, _pronoun(text, m.start("n"), m.group("who"))),
                 0.85)
+    for m in AGE_HAS_YEARS_RE.finditer(text):
+        n = number_value(m.group("n"))
+        if 13 <= n <= 115:
+            verb = "was" if m.group("r").lower().startswith("had") else "is"
+            pron = _pronoun(text, m.start("r"), m.group("who"))
+            add(m.start("r"), m.end("r"), f"{verb} {band(n, pron)}", 0.75)
     for m in AGE_AT_RE.finditer(text):  # "died at 34" -> "died in his 30s", "aged 93" -> "over 89"
         r = "r" if m.group("r") else "r2"
         n = number_value(m.group("n") or m.group("n2"))

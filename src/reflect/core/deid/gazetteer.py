@@ -367,4 +367,10 @@ def _again(text: str, toks: list[Token], found: list[Redaction], labels: Labels
         if tok.capitalised and tok.lower in people and 1 not in taken[tok.start:tok.base_end]:
             out.append(Redaction(tok.start, tok.base_end, tok.base, labels.person(tok.base, None),
                                  "name", 0.7))
+    for m in re.finditer(r"(?<![\w@])[\w.]*[A-Za-z][\w.]*(?:_|\d)[\w.]*", text):  # "callum_07"
+        handle = m.group().rstrip(".")
+        pieces = {p.lower() for p in re.findall(r"[A-Za-z]+", handle)}
+        if pieces & people and 1 not in taken[m.start():m.start() + len(handle)]:
+            out.append(Redaction(m.start(), m.start() + len(handle), handle, "[handle]", "handle",
+                                 0.7))
     return out

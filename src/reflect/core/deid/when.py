@@ -63,7 +63,8 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?"
 _WEEKDAY_DATE = re.compile(
     rf"\b(?i:{_WEEKDAY})\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}[/.]\d{{1,2}}\b"
     rf"(?![/.]\d))", )
-_DAY_MONTH = re.compile(r"(?<![\w/.£$€%:-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%]|\.\d|-\d)")
+_DAY_MONTH = re.compile(r"(?<![\w/.£$€%:-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<b2>\d\d))"
+                        r"(?![\w/%]|\.\d|-\d|\s*(?:mg|ml|kg|km|miles?|hours?|hrs?|%|pm|am))")
 _DATE_CUE = re.compile(r"(?i:\b(?:on|from|since|until|till|til|by|for|before|after|due|is|was|"
                        r"seen|f/u|follow-up|followup|appt|review|reviewed|dob|d\.o\.b\.?|"
                        r"admitted|discharged|scheduled|next|last|"
@@ -120,7 +121,7 @@ def find_short_dates(text: str) -> list[Redaction]:
         out.append(Redaction(m.start(), m.end(), m.group(), "[date]", "date", 0.9))
     found: list[tuple[int, int]] = []
     for m in _DAY_MONTH.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
+        a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
         if not (a and b and (a <= 12 and b <= 31 or b <= 12 and a <= 31)):
             continue
         found.append((m.start(), m.end()))
@@ -150,7 +151,7 @@ def find_short_dates(text: str) -> list[Redaction]:
 
 def _looks_like_score(text: str, s: int, e: int) -> bool:
     """"pain 3/10", "rated it 4/5", "→ 2/10": a score, not a date."""
-    denominator = text[s:e].split("/")[1]
+    denominator = re.split(r"[/.]", text[s:e])[-1]
     before = text[max(0, s - 30):s].lower()
     return denominator in ("5", "10") and bool(
         re.search(r"(?:pain|score|scored|rated?|rating|level|scale|vas|nrs|mood|anxiety|"
