@@ -264,3 +264,24 @@ def test_review_by_keyboard_alone(qtbot, sample_journal):
     qtbot.keyClick(page.reviewed, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.reviewed.isChecked)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_the_brief_includes_only_the_profile_fields_ticked(qtbot, sample_journal):
+    from reflect.core.brief import render
+    from reflect.core.model import Profile
+
+    sample_journal.save_profile(Profile(profession="counsellor", setting="private practice",
+                                        years_in_practice=9,
+                                        current_supervision="monthly peer group"))
+    client = sample_journal.find_people("Deanna Whitcombe")[0]
+    wizard = open_wizard(qtbot, sample_journal, client)
+    boxes = wizard.case_page.profile.boxes
+    assert list(boxes) == ["profession", "setting", "years_in_practice", "current_supervision"]
+    assert [b.isChecked() for b in boxes.values()] == [True, True, True, False]
+    boxes["years_in_practice"].setChecked(False)
+    boxes["current_supervision"].setChecked(True)
+    to_review(qtbot, wizard)
+    text = render(wizard.review_state.draft)
+    assert "**Practitioner:** counsellor, private practice" in text
+    assert "**Current supervision:** monthly peer group" in text
+    assert "Years in practice" not in text

@@ -100,6 +100,11 @@ class CasePage(QWizardPage):
         sessions_col.addLayout(last_row)
         form.addRow(self._buddy(self.tr("&Sessions"), self.sessions), sessions_col)
         form.addRow(self._buddy(self.tr("&Template"), templates), templates)
+        from reflect.ui.brief.profile_choice import ProfileChoice
+
+        self.profile = ProfileChoice(journal.profile())
+        self.profile.setAccessibleName(self.tr("Practice profile fields to include"))
+        form.addRow(self._buddy(self.tr("From your\n&profile"), self.profile), self.profile)
         question_col = QVBoxLayout()
         question_col.addWidget(self.question)
         question_col.addWidget(self.question_hint)
@@ -136,8 +141,12 @@ class CasePage(QWizardPage):
     def question_text(self) -> str:
         return self.question.toPlainText().strip()
 
+    def profile_fields(self) -> tuple[str, ...]:
+        return self.profile.fields()
+
     def case_key(self) -> tuple:
-        return (self.client_id(), tuple(self.entry_ids()), self.template_id(), self.question_text())
+        return (self.client_id(), tuple(self.entry_ids()), self.template_id(), self.question_text(),
+                self.profile_fields())
 
     # --- behaviour -------------------------------------------------------------------------
 

@@ -60,7 +60,8 @@ class BriefWizard(QWizard):
             ids = page.entry_ids()
             themes = self._theme_counts(ids) if self._theme_counts and ids else None
             draft = build_brief(self.journal, client, template=page.template_id(),
-                                question=page.question_text(), entry_ids=ids, themes=themes)
+                                question=page.question_text(), entry_ids=ids, themes=themes,
+                                profile_fields=page.profile_fields())
         except Exception as exc:  # shown on the page; the dialog stays usable
             page.show_problem(self.tr("The brief could not be prepared: %1")
                               .replace("%1", str(exc)))
