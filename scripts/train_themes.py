@@ -1,22 +1,20 @@
 """Train the learned layer of theme detection and write the shipped model.
 
     .venv/bin/pip install -e ".[train]"
-    .venv/bin/python scripts/train_themes.py --refresh  # copy the labelled journals, then train
-    .venv/bin/python scripts/train_themes.py            # train on data/themes/ as it is
+    .venv/bin/python scripts/train_themes.py            # train on the labelled journals
     .venv/bin/python scripts/train_themes.py --check    # is the shipped model trained on it?
 
-Trains on the hand-labelled journals in ``data/themes/`` (a copy, made by ``--refresh``, of
-``data/journals/*.jsonl`` and ``data/journals/extra/*.jsonl``: the journals keep growing, the
-shipped model must keep saying exactly what it was trained on) and writes
+Trains on the hand-labelled journals ``data/journals/*.jsonl`` and ``data/journals/extra/*.jsonl``
+and writes
 ``src/reflect/resources/themes/learned.json``. The model carries the sha256 fingerprint of those
-files (names and bytes) and of the feature version; the test suite checks it against the copy.
+files (names and bytes) and of the feature version; the test suite checks it against them, so a
+journal added or changed without retraining fails the suite.
 Training is deterministic (fixed data order, fixed seed).
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -27,30 +25,18 @@ from reflect.core.themes.training import fingerprint, load_labelled, train
 
 ROOT = Path(__file__).resolve().parents[1]
 JOURNALS = ROOT / "data" / "journals"
-DATA = ROOT / "data" / "themes"
 OUT = ROOT / "src" / "reflect" / "resources" / "themes" / "learned.json"
 
 
-def refresh() -> None:
-    """data/themes/ := the labelled journals of data/journals/ (and its extra/ folder)."""
-    for old in DATA.glob("*.jsonl"):
-        old.unlink()
-    for src in sorted(JOURNALS.glob("*.jsonl")) + sorted((JOURNALS / "extra").glob("*.jsonl")):
-        shutil.copyfile(src, DATA / src.name)
-
-
 def training_files() -> list[Path]:
-    return sorted(DATA.glob("*.jsonl"))
+    return sorted(JOURNALS.glob("*.jsonl")) + sorted((JOURNALS / "extra").glob("*.jsonl"))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="is the shipped model trained on this data?")
-    ap.add_argument("--refresh", action="store_true", help="copy the labelled journals first")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    if args.refresh:
-        refresh()
     files = training_files()
     fp = fingerprint(files)
     if args.check:
