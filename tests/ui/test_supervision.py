@@ -245,3 +245,19 @@ def test_hours_view_lists_by_month_and_exports_csv(qtbot, window, tmp_path):
     assert meetings.table.rowCount() == 2
     assert meetings.table.item(0, 2).text() == "Dr Okafor"
     assert meetings.table.item(1, 3).text() == "1 h 30 min"
+
+
+def test_forgetting_says_their_supervision_cases_go_too(qtbot, window, client_journal, monkeypatch):
+    from reflect.ui.dialogs import prompts
+
+    _path, client_id = client_journal
+    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id)
+    qtbot.addWidget(dialog)
+    fill_meeting(dialog, ["offer a fixed end time"])
+    dialog.save()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_forget", lambda *a, **kw: asked.append(kw) or False)
+    window.clients.select_key(client_id)
+    window.actions.forget_client.trigger()
+    assert asked and asked[0]["supervision_cases"] == 1
+    assert SupervisionLog(window.journal).meetings()[0].cases  # cancelled: nothing changed

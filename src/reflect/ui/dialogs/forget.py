@@ -13,7 +13,8 @@ def confirm(parent: QWidget, journal: Journal, client_id: str, backup_folder: st
     """What forgetting would remove, if the practitioner confirms; None if not."""
     summary = journal.describe_forget(client_id, [backup_folder] if backup_folder else [])
     if not prompts.confirm_forget(parent, summary.client, summary.entries, summary.people,
-                                  copies=summary.copies):
+                                  copies=summary.copies,
+                                  supervision_cases=summary.supervision_cases):
         return None
     return summary
 

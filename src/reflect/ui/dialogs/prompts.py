@@ -60,7 +60,7 @@ def _copies_text(copies: Sequence[Path]) -> str:
 
 def confirm_forget(
     parent: QWidget, client: str, entries: int, people: list[str], *,
-    copies: Sequence[Path] = (),
+    copies: Sequence[Path] = (), supervision_cases: int = 0,
 ) -> bool:
     lines = [_tr("This permanently deletes:"), "", "• " + client]
     if entries == 1:
@@ -68,6 +68,10 @@ def confirm_forget(
     else:
         lines.append("• " + _tr("%1 entries about them").replace("%1", str(entries)))
     lines += ["• " + name for name in people]
+    if supervision_cases:
+        lines.append("• " + _tr("their case as presented in supervision (%1 time(s)), with the "
+                                "group's questions and suggestions; the meetings stay")
+                     .replace("%1", str(supervision_cases)))
     lines += ["", _tr("Nothing of them stays in the journal, and this cannot be undone.")]
     if copies:
         lines += ["", _tr("Not reached: %1 still hold them. You will be asked next whether "
