@@ -261,3 +261,12 @@ def test_forgetting_says_their_supervision_cases_go_too(qtbot, window, client_jo
     window.actions.forget_client.trigger()
     assert asked and asked[0]["supervision_cases"] == 1
     assert SupervisionLog(window.journal).meetings()[0].cases  # cancelled: nothing changed
+
+
+def test_presenting_goes_full_screen_and_back(qtbot, window, client_journal):
+    presenting = window.supervision.present(client_journal[1])
+    qtbot.addWidget(presenting)
+    presenting.toggle_full_screen()
+    assert presenting.isFullScreen()
+    presenting.toggle_full_screen()
+    assert not presenting.isFullScreen()

@@ -96,6 +96,7 @@ class PresentingWindow(QWidget):
             "<table>", '<table width="100%" border="1" cellspacing="0" cellpadding="6">'))
         self.brief.setAccessibleName(tr("The brief"))
 
+        self.brief.setToolTip(tr("F11: full screen. Ctrl+Plus / Ctrl+Minus: larger or smaller type."))
         self.capture = QLineEdit()
         self.capture.setPlaceholderText(tr("Type what the group asks or suggests, then Enter"))
         self.capture.setAccessibleName(tr("Quick capture"))
@@ -152,6 +153,7 @@ class PresentingWindow(QWidget):
         layout.addWidget(split, 1)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.zoom(1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.zoom(-1))
+        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
         self.countdown.ticked.connect(self._show_time)
         self.countdown.phaseChanged.connect(self._show_phase)
         self._show_phase(self.countdown.phase)
@@ -188,6 +190,13 @@ class PresentingWindow(QWidget):
         self.phase.setText(tr(PHASES[phase]))
         self.next_button.setText(tr("&Next: discussion") if phase == PRESENTING else tr("&End"))
         self.next_button.setEnabled(phase != OVER)
+
+    def toggle_full_screen(self) -> None:
+        """The brief on the whole screen (F11), for a room or a shared screen; F11 again leaves."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
 
     def zoom(self, steps: int) -> None:
         if steps > 0:
