@@ -16,27 +16,22 @@ from reflect.core.journal import Journal
 from tests.conftest import PASSPHRASE, SAMPLE
 
 
-def run(*args, env_extra=None, input=None, passphrase=PASSPHRASE):
+def cli_env(passphrase=PASSPHRASE, env_extra=None) -> dict[str, str]:
+    """This process's environment without any REFLECT_ setting of the caller's, and the
+    passphrase the command should read (none: it asks)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
     if passphrase is not None:
         env["REFLECT_PASSPHRASE"] = passphrase
     env.update(env_extra or {})
+    return env
+
+
+def run(*args, env_extra=None, input=None, passphrase=PASSPHRASE):
     return subprocess.run(
         [sys.executable, "-m", "reflect", *map(str, args)],
-        capture_output=True, text=True, env=env, input=input, timeout=120,
+        capture_output=True, text=True, env=cli_env(passphrase, env_extra), input=input,
+        timeout=120,
     )
-
-
-@pytest.fixture
-def empty_journal(journal, journal_path):
-    journal.close()
-    return journal_path
-
-
-@pytest.fixture
-def filled_journal(sample_journal, journal_path):
-    sample_journal.close()
-    return journal_path
 
 
 def test_init_import_export_round_trip(tmp_path):
@@ -198,10 +193,8 @@ def test_kill_9_during_a_large_import_leaves_it_entirely_absent(journal, journal
         for i in range(6000):
             template["narrative"] = f"Synthetic session {i}. " * 20
             out.write(json.dumps(template) + "\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-    env["REFLECT_PASSPHRASE"] = PASSPHRASE
     proc = subprocess.Popen([sys.executable, "-m", "reflect", "import", str(big), "--journal",
-                             str(journal_path)], env=env, stderr=subprocess.PIPE)
+                             str(journal_path)], env=cli_env(), stderr=subprocess.PIPE)
     wal = journal_path.with_name(journal_path.name + "-wal")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 1_000_000):

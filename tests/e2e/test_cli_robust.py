@@ -3,21 +3,7 @@ what is left on disk."""
 
 import json
 
-import pytest
-
-from tests.e2e.test_cli import run
-
-
-@pytest.fixture
-def empty_journal(journal, journal_path):
-    journal.close()
-    return journal_path
-
-
-@pytest.fixture
-def filled_journal(sample_journal, journal_path):
-    sample_journal.close()
-    return journal_path
+from tests.e2e.test_cli import cli_env, run
 
 
 def test_an_offset_date_imports_and_export_search_and_themes_still_work(empty_journal, tmp_path):
@@ -83,29 +69,66 @@ def test_passwd_rotates_the_key_and_prints_the_new_recovery_code_once(filled_jou
 def test_sigterm_or_sighup_during_export_leaves_no_plaintext_file(journal, journal_path, sample_lines,
                                                                   tmp_path):
     import os
+    import select
     import signal
     import subprocess
     import sys
     import time
 
     from reflect.core.interchange import import_lines
-    from tests.conftest import PASSPHRASE
 
-    import_lines(journal, sample_lines * 100)  # 4,000 entries: the export takes a moment
+    import_lines(journal, sample_lines * 100)  # 4,000 entries: far more than a pipe holds
     journal.close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-    env["REFLECT_PASSPHRASE"] = PASSPHRASE
+    env = cli_env()
     for sig in (signal.SIGTERM, signal.SIGHUP):
         out = tmp_path / f"export-{sig.name}.jsonl"
+        # The half-written file is a pipe that this test reads from and then stops reading: the
+        # export is caught mid-write however fast or slow the machine is, and cannot finish
+        # before the signal arrives.
         partial = out.with_name(out.name + ".partial")
-        proc = subprocess.Popen([sys.executable, "-m", "reflect", "export", "--out", str(out),
-                                 "--journal", str(journal_path)], env=env, stderr=subprocess.PIPE,
-                                text=True)
-        deadline = time.monotonic() + 60
-        while not partial.exists() and time.monotonic() < deadline:
-            assert proc.poll() is None, "the export finished before it could be stopped"
-            time.sleep(0.002)
-        proc.send_signal(sig)
-        _, stderr = proc.communicate(timeout=60)
+        os.mkfifo(partial, 0o600)
+        reader = os.open(partial, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "reflect", "export", "--out", str(out),
+                                     "--journal", str(journal_path)], env=env,
+                                    stderr=subprocess.PIPE, text=True)
+            readable, _, _ = select.select([reader], [], [], 120)
+            assert readable and os.read(reader, 4096), "the export never began writing"
+            assert proc.poll() is None
+            proc.send_signal(sig)
+            deadline = time.monotonic() + 120
+            while proc.poll() is None and time.monotonic() < deadline:  # take what it flushes
+                if select.select([reader], [], [], 0.1)[0]:
+                    os.read(reader, 65536)
+            _, stderr = proc.communicate(timeout=120)
+        finally:
+            os.close(reader)
         assert proc.returncode == 1 and "interrupted" in stderr
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == [], sig
+
+
+SIGNAL_AS_THE_FILE_IS_MADE = """
+import os, signal, sys
+from reflect.cli import main
+real_open = os.open
+def open_then_signal(path, *args, **kwargs):
+    fd = real_open(path, *args, **kwargs)
+    if str(path).endswith(".partial"):
+        os.kill(os.getpid(), signal.SIGTERM)  # lands as the file comes into being
+    return fd
+os.open = open_then_signal
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_sigterm_the_moment_the_export_file_is_made_leaves_no_file(filled_journal, tmp_path):
+    import subprocess
+    import sys
+
+    env = cli_env()
+    out = tmp_path / "export.jsonl"
+    done = subprocess.run([sys.executable, "-c", SIGNAL_AS_THE_FILE_IS_MADE, "export", "--out",
+                           str(out), "--journal", str(filled_journal)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "interrupted" in done.stderr, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == []

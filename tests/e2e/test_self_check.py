@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reflect.cli import main
+from tests.e2e.test_cli import cli_env
 
 STEPS = ["modules", "resources", "qt", "create", "write", "read back", "themes", "brief",
          "clean up"]
@@ -121,8 +121,8 @@ def test_check_takes_no_command(capsys):
 @pytest.mark.slow
 def test_check_as_a_real_process_with_the_real_kdf(tmp_path):
     """What the built app runs after it is built: the same command, a real calibrated KDF."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-    env |= {"QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    env = cli_env(passphrase=None, env_extra={"QT_QPA_PLATFORM": "offscreen",
+                                              "TMPDIR": str(tmp_path)})
     proc = subprocess.run([sys.executable, "-m", "reflect", "--check"], capture_output=True,
                           text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr

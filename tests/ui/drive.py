@@ -15,6 +15,16 @@ def unlock(qtbot, session, passphrase: str = PASSPHRASE) -> None:
                     timeout=10_000)
 
 
+def accept_draft_offers(monkeypatch) -> list[int]:
+    """Answer "restore the unsaved writing?" with yes; the list gets how many drafts each offer
+    held."""
+    from reflect.ui.dialogs import prompts
+
+    offered: list[int] = []
+    monkeypatch.setattr(prompts, "offer_drafts", lambda parent, n: offered.append(n) or True)
+    return offered
+
+
 def type_in_focus(qtbot, window, text: str):
     """Type where the keyboard focus is (offscreen, the window may not be active yet: then its
     focus widget, which gets the keys once it is)."""

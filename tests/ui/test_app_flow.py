@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drive import PASSPHRASE, type_in_focus, unlock, visible_texts
+from drive import PASSPHRASE, accept_draft_offers, type_in_focus, unlock, visible_texts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -152,8 +152,7 @@ def test_crash_mid_typing_offers_the_draft_back(qtbot, make_session, journal, mo
     window.journal = None
     window.hide()
 
-    offered = []
-    monkeypatch.setattr(prompts, "offer_drafts", lambda parent, n: offered.append(n) or True)
+    offered = accept_draft_offers(monkeypatch)
     again = make_session(journal.path)
     unlock(qtbot, again)
     assert offered == [1]

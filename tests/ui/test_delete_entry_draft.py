@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from drive import unlock, visible_texts
+from drive import accept_draft_offers, unlock, visible_texts
 
 from reflect.core.model import Entry
 from reflect.ui.dialogs import prompts
@@ -29,8 +29,7 @@ def test_deleting_an_entry_with_unsaved_edits_does_not_offer_them_back(
     assert session.journal.entry_count() == 0
     assert session.journal.drafts() == {}
 
-    offered = []
-    monkeypatch.setattr(prompts, "offer_drafts", lambda parent, n: offered.append(n) or True)
+    offered = accept_draft_offers(monkeypatch)
     session.lock()
     unlock(qtbot, session)
     assert offered == []

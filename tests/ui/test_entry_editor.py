@@ -61,7 +61,7 @@ def add_control(qtbot, editor, timing: Timing, stance: Stance, text: str, outcom
 
 
 def save(qtbot, editor) -> str:
-    with qtbot.waitSignal(editor.entrySaved, timeout=2000) as saved:
+    with qtbot.waitSignal(editor.entrySaved, timeout=10_000) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     return saved.args[0]
 
@@ -286,7 +286,7 @@ def test_autosave_writes_an_encrypted_draft_after_the_interval(qtbot, journal, m
     assert not journal.drafts()
     with qtbot.waitSignal(editor.dirtyChanged):
         type_into(qtbot, editor.narrative.text, "Started to write")
-    qtbot.waitUntil(lambda: bool(journal.drafts()), timeout=3000)
+    qtbot.waitUntil(lambda: bool(journal.drafts()), timeout=10_000)
     (key, data), = journal.drafts().items()
     assert key.startswith("new:")
     assert data["narrative"] == "Started to write"
@@ -310,7 +310,7 @@ def test_crash_mid_typing_then_reopen_restores_the_draft(
         lambda: any(
             d.get("client_name") == "New Person" for d in journal.drafts().values()
         ),
-        timeout=3000,
+        timeout=10_000,
     )
     typed = editor.to_dict()
     # the crash: the editor vanishes without saving, the journal is closed under it
@@ -347,7 +347,7 @@ def test_restore_draft_of_an_existing_entry_keeps_its_id(qtbot, sample_journal, 
     original = sample_journal.entries()[0]
     editor.load_entry(original.id)
     type_into(qtbot, editor.narrative.text, " More.")
-    qtbot.waitUntil(lambda: f"entry:{original.id}" in sample_journal.drafts(), timeout=3000)
+    qtbot.waitUntil(lambda: f"entry:{original.id}" in sample_journal.drafts(), timeout=10_000)
     data = sample_journal.drafts()[f"entry:{original.id}"]
     other = make_editor(sample_journal)
     other.restore_draft(f"entry:{original.id}", data)

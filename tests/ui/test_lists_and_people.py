@@ -153,7 +153,8 @@ def test_forget_names_reflects_own_copies_and_removes_them_on_request(
     window.clients.select_key(dee.id)
     shown = {}
     monkeypatch.setattr(prompts, "confirm_forget",
-                        lambda *a, copies=(): shown.setdefault("confirm", list(copies)) is not None)
+                        lambda *a, copies=(), **kw: shown.setdefault("confirm", list(copies))
+                        is not None)
     monkeypatch.setattr(prompts, "offer_remove_copies",
                         lambda parent, copies, fresh_backup: shown.setdefault("offer", fresh_backup))
     window.actions.forget_client.trigger()

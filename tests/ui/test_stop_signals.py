@@ -5,9 +5,7 @@ from __future__ import annotations
 import signal
 
 import pytest
-from drive import type_in_focus, unlock, visible_texts
-
-from reflect.ui.dialogs import prompts
+from drive import accept_draft_offers, type_in_focus, unlock, visible_texts
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
@@ -33,8 +31,7 @@ def test_a_stop_signal_keeps_the_draft_and_backs_up(qtbot, make_session, journal
     assert session.journal is None  # closed
     assert len(list((tmp_path / "backups").glob("*-auto-*.reflect"))) == 1
 
-    offered = []
-    monkeypatch.setattr(prompts, "offer_drafts", lambda parent, n: offered.append(n) or True)
+    offered = accept_draft_offers(monkeypatch)
     again = make_session(journal.path)
     unlock(qtbot, again)
     assert offered == [1]

@@ -125,8 +125,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _write_private(path: Path, lines) -> None:
     """Write a whole file, readable by its owner only: temp, fsync, rename."""
     tmp = path.with_name(path.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
+    try:  # a signal may land the moment the file is made: it is inside, so it is removed
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             for line in lines:
                 out.write(line + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from reflect.ui.lock.passphrase_form import PassphraseForm
 from reflect.ui.widgets.pages import BusyRow, Page, label
@@ -39,12 +39,7 @@ class UnlockPage(Page):
             "QPushButton { color: palette(link); text-align: left; padding-left: 0; border: none; }")
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
-        row = QHBoxLayout()
-        row.addWidget(self.switch)
-        row.addStretch(1)
-        row.addWidget(self.unlock_button)
-        self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.end_with(self.unlock_button, left=self.switch)
 
         self.recovery = False
         self._apply_mode()
@@ -133,11 +128,7 @@ class NewPassphrasePage(Page):
         self.body.addWidget(self.busy)
         self.save_button = QPushButton(self.tr("&Save and open"))
         self.save_button.setDefault(True)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save_button)
-        self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.end_with(self.save_button)
         self.save_button.clicked.connect(self._save)
         self.form.first.returnPressed.connect(self.form.second.setFocus)
         self.form.second.returnPressed.connect(self._save)

@@ -47,11 +47,7 @@ class WelcomePage(Page):
         self.create_button = QPushButton(self.tr("&Create my journal"))
         self.create_button.setDefault(True)
         self.create_button.setAutoDefault(True)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.create_button)
-        self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.end_with(self.create_button)
 
         self.create_button.clicked.connect(self._create)
         self.form.first.returnPressed.connect(self.form.second.setFocus)
@@ -116,11 +112,7 @@ class RecoveryCodePage(Page):
         self.continue_button = QPushButton(self.tr("C&ontinue"))
         self.continue_button.setEnabled(False)
         self.continue_button.setDefault(True)
-        end = QHBoxLayout()
-        end.addStretch(1)
-        end.addWidget(self.continue_button)
-        self.body.addLayout(end)
-        self.body.addStretch(1)
+        self.end_with(self.continue_button)
 
         copy.clicked.connect(self._copy)
         self._copied = ""  # what Copy put on the clipboard, to take it off again

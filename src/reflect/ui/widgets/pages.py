@@ -1,4 +1,5 @@
-"""Building blocks the lock-screen pages share: a centred column, a header, a busy row."""
+"""Building blocks the lock-screen pages share: a centred column, a header, a closing action
+row, a busy row."""
 
 from __future__ import annotations
 
@@ -54,6 +55,17 @@ class Page(QWidget):
         header.addWidget(self.title, 1)
         self.body.addLayout(header)
         self.body.addSpacing(4)
+
+    def end_with(self, button: QWidget, *, left: QWidget | None = None) -> None:
+        """The page's last row: its action ``button`` at the right (``left``, if any, at the
+        left); then the stretch that, with the one above the header, keeps the column centred."""
+        row = QHBoxLayout()
+        if left is not None:
+            row.addWidget(left)
+        row.addStretch(1)
+        row.addWidget(button)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
 
 
 class BusyRow(QWidget):
