@@ -118,7 +118,7 @@ def main() -> int:
     editor.session.add_client_button.click()
     editor.save()
 
-    window.search.setText("theme:boundaries texted")
+    window.search.setText("theme:boundaries")
     shot("search")
     window.search.clear()
 
