@@ -14,11 +14,11 @@ from urllib.parse import unquote
 
 from reflect.core.deid import find_known_leaks
 from reflect.core.errors import StoreError
+from reflect.core.private_file import write_private
 
 from .case import BriefDraft
 from .html_brief import to_html
 from .markdown_brief import to_markdown
-from .private_file import write_private
 
 FORMATS = ("md", "html", "pdf")
 

@@ -22,8 +22,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from reflect.core.private_file import write_private
+
 from .html_brief import CSS, HEADER, body_html
-from .private_file import write_private
 
 LETTER_TERRITORIES = {
     QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,

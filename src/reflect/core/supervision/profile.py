@@ -7,14 +7,13 @@ when it still names a client or anyone else the journal knows.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
 from reflect.core.deid import KnownPeople, find_known_leaks
 from reflect.core.errors import StoreError
 from reflect.core.journal import Journal
 from reflect.core.model import Profile
+from reflect.core.private_file import write_private
 
 # (field, label): the order a reader expects, from who you are to what you want.
 FIELDS = (
@@ -107,21 +106,11 @@ def write_profile(journal: Journal, fmt: str, destination: Path | str, fields=No
     md_text = profile_markdown(journal.profile(), fields)
     known = KnownPeople(journal.people())
     _gate(md_text, known)
-    tmp = destination.with_name(f".{destination.name}.partial")
-    try:
-        if fmt == "pdf":
-            from reflect.core.brief import pdf  # Qt is loaded only when a PDF is asked for
+    if fmt == "pdf":
+        from reflect.core.brief import pdf  # Qt is loaded only when a PDF is asked for
 
-            _gate(pdf.plain_text(md_text), known)
-            pdf.write_pdf(md_text, tmp, TITLE, header="Practice profile — for a supervision group")
-        else:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(md_text)
-                out.flush()
-                os.fsync(out.fileno())
-        os.replace(tmp, destination)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _gate(pdf.plain_text(md_text), known)
+        pdf.write_pdf(md_text, destination, TITLE, header="Practice profile — for a supervision group")
+    else:
+        write_private(destination, md_text.encode("utf-8"))
     return destination

@@ -3,7 +3,6 @@ registration bodies ask for)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from reflect.core.private_file import write_private
 from reflect.core.supervision import hours_csv, supervision_hours
 from reflect.core.supervision.hours import ALL_KINDS
 
@@ -96,16 +96,9 @@ class HoursDialog(QDialog):
             if not path:
                 return None
         destination = Path(path)
-        tmp = destination.with_name(f".{destination.name}.partial")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                out.write(hours_csv(self.rows))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, destination)
+            write_private(destination, hours_csv(self.rows).encode("utf-8"))
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             QMessageBox.warning(self, tr("Not exported"), tr("The file could not be written: %1")
                                 .replace("%1", exc.strerror or str(exc)))
             return None

@@ -1,4 +1,4 @@
-"""Writing an exported file whole and readable by its owner only (briefs, the practice profile).
+"""Writing an exported file whole and readable by its owner only (briefs, the profile, hours).
 
 A temporary file beside the destination is created with mode 600 (and set to 600 again, in case
 a stale one was left with another mode), written, flushed to disk, then renamed over the
