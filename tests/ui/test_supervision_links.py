@@ -218,3 +218,33 @@ def test_presenting_shows_the_brief_last_exported_for_the_client(journal):
     text = presenting_brief(journal, client.id)
     assert "How do I end on time?" in text
     assert "about the car" in text and "about the garden" not in text
+
+
+def test_a_brief_file_named_after_the_client_is_not_written(qtbot, sample_journal, tmp_path,
+                                                            monkeypatch):
+    """A file's name travels with it: the brief is not saved under a name the journal knows,
+    and nothing is recorded."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reflect.ui.brief.wizard import EXPORT, BriefWizard
+
+    dee = sample_journal.find_people("Dee")[0]
+    wizard = BriefWizard(sample_journal, None, dee.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_review(qtbot, wizard)
+    wizard.review_page.reviewed.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == EXPORT
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    for name in ("brief-for-dee.md", "Whitcombe_case.md", "case-brief-group.md"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, n=name: (str(tmp_path / n), ""))
+        wizard.export_page.save_button.click()
+    from reflect.ui import workers
+
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=20_000)
+    assert len(warned) == 2 and "brief-for-dee.md" in warned[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".md") == ["case-brief-group.md"]
+    assert [b.file_name for b in brief_exports(sample_journal, dee.id)] == ["case-brief-group.md"]

@@ -93,13 +93,16 @@ class SelfCheckTrend(QWidget):
         layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.shown: list[dict[str, str]] = []  # per month shown, oldest first
+        self._stale = True
         if events is not None:
             events.journalChanged.connect(self._journal_changed)
         self._fill([])
 
     def set_journal(self, journal) -> None:
         self.journal = journal
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
 
     def clear(self) -> None:
         """Lock: nothing of the journal stays on screen."""
@@ -107,10 +110,20 @@ class SelfCheckTrend(QWidget):
         self._fill([])
 
     def _journal_changed(self, what, _origin) -> None:
+        """Read again now if shown, else when next shown (an entry saved costs nothing here
+        while the themes window is closed)."""
         if SUPERVISION in what or ENTRIES in what or PEOPLE in what:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         if self.journal is None or not self.journal.is_open:
             self._fill([])
             return
