@@ -236,15 +236,15 @@ def test_a_brief_file_named_after_the_client_is_not_written(qtbot, sample_journa
     wizard.review_page.reviewed.setChecked(True)
     wizard.next()
     assert wizard.currentId() == EXPORT
+    page = wizard.export_page
+    next(b for b in page.formats.buttons() if b.property("fmt") == "md").setChecked(True)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     for name in ("brief-for-dee.md", "Whitcombe_case.md", "case-brief-group.md"):
         monkeypatch.setattr(QFileDialog, "getSaveFileName",
                             lambda *a, n=name: (str(tmp_path / n), ""))
         wizard.export_page.save_button.click()
-    from reflect.ui import workers
-
-    qtbot.waitUntil(lambda: not workers.busy(), timeout=20_000)
+    qtbot.waitUntil(lambda: wizard.export_page.written is not None, timeout=20_000)
     assert len(warned) == 2 and "brief-for-dee.md" in warned[0]
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".md") == ["case-brief-group.md"]
     assert [b.file_name for b in brief_exports(sample_journal, dee.id)] == ["case-brief-group.md"]
