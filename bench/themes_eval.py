@@ -204,7 +204,7 @@ def speed(detector: ThemeDetector, real) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "bench"))
     from reflect.core.journal import Journal
     from reflect.core.model import Person
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
     from reflect.store import crypto
 
     rows = [r for rs in real.values() for r in rs]
