@@ -27,7 +27,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from reflect.core.themes import ThemeDetector, training
+from reflect.core.themes import training
+from reflect.core.themes.detector import ThemeDetector
 from reflect.core.themes.training import Labelled, entry_scores, load_labelled, train
 
 ROOT = Path(__file__).resolve().parents[1]
