@@ -9,7 +9,8 @@ and writes
 ``src/reflect/resources/themes/learned.json``. The model carries the sha256 fingerprint of those
 files (names and bytes) and of the feature version; the test suite checks it against them, so a
 journal added or changed without retraining fails the suite.
-Training is deterministic (fixed data order, fixed seed).
+Training is deterministic (fixed data order, fixed seed): run it again on the same data and the
+same model comes out (a test checks that the shipped one does).
 """
 
 from __future__ import annotations
@@ -19,17 +20,12 @@ import sys
 import time
 from pathlib import Path
 
-from reflect.core.themes import ThemeDetector
 from reflect.core.themes.learned import LearnedModel
-from reflect.core.themes.training import fingerprint, load_labelled, train
+from reflect.core.themes.training import fingerprint, journal_files, train_repository
 
 ROOT = Path(__file__).resolve().parents[1]
 JOURNALS = ROOT / "data" / "journals"
 OUT = ROOT / "src" / "reflect" / "resources" / "themes" / "learned.json"
-
-
-def training_files() -> list[Path]:
-    return sorted(JOURNALS.glob("*.jsonl")) + sorted((JOURNALS / "extra").glob("*.jsonl"))
 
 
 def main() -> int:
@@ -37,7 +33,7 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="is the shipped model trained on this data?")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    files = training_files()
+    files = journal_files(JOURNALS)
     fp = fingerprint(files)
     if args.check:
         shipped = LearnedModel.from_json(args.out.read_text("utf-8")) if args.out.exists() else None
@@ -46,23 +42,13 @@ def main() -> int:
             return 0
         print("the shipped model is NOT trained on the current data: run scripts/train_themes.py")
         return 1
-    detector = ThemeDetector(ThemeDetector.builtin().lexicon, learned=None)  # rules alone
-    themes = [t.id for t in detector.themes]
-    rows = [r for p in files for r in load_labelled(p)]
-    cache: dict[int, set[str]] = {}
-
-    def rules(entry):
-        if id(entry) not in cache:
-            cache[id(entry)] = {h.theme for h in detector.detect_entry(entry)}
-        return cache[id(entry)]
-
     t0 = time.perf_counter()
-    model = train(rows, themes, rules=rules, fingerprint=fp,
-                  trained_on=[str(p.relative_to(ROOT)) for p in files])
+    model = train_repository(ROOT)
     args.out.write_text(model.to_json() + "\n", "utf-8")
-    print(f"trained on {len(rows)} entries from {len(files)} journals in "
+    print(f"trained on {len(files)} journals in "
           f"{time.perf_counter() - t0:.1f} s; {len(model.weights)} features; fingerprint {fp[:12]}")
-    print("thresholds: " + ", ".join(f"{t} {th:.2f}" for t, th in zip(themes, model.thresholds, strict=True)))
+    print("thresholds: " + ", ".join(
+        f"{t} {th:.2f}" for t, th in zip(model.themes, model.thresholds, strict=True)))
     print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 

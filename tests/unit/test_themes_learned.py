@@ -148,3 +148,44 @@ def test_a_huge_repeated_word_costs_bounded_work():
     assert 1 <= len(hits[0].evidence) <= 20
     assert all(text[e.start:e.end] == e.text for e in hits[0].evidence)
     assert max(e.end for e in hits[0].evidence) <= MAX_FIELD_CHARS
+
+
+def test_retraining_from_the_repository_reproduces_the_shipped_model():
+    """What scripts/train_themes.py writes is what ships: the same journals give the same model
+    (thresholds exactly; weights to the precision they are stored with)."""
+    pytest.importorskip("sklearn")
+    from reflect.core.themes.training import train_repository
+
+    shipped = shipped_model()
+    again = train_repository(ROOT)
+    assert again.fingerprint == shipped.fingerprint
+    assert again.trained_on == shipped.trained_on
+    assert again.thresholds == pytest.approx(shipped.thresholds, abs=1e-9)
+    assert again.vetoes == pytest.approx(shipped.vetoes, abs=1e-9)
+    assert again.bias == pytest.approx(shipped.bias, abs=1e-3)
+    common = again.weights.keys() & shipped.weights.keys()
+    assert len(common) > 0.99 * len(shipped.weights)
+    for f in again.weights.keys() ^ shipped.weights.keys():  # at the cut-off of tiny weights
+        w = again.weights.get(f) or shipped.weights[f]
+        assert max(map(abs, w)) < 0.01, f
+    worst = max(abs(a - b) for f in common
+                for a, b in zip(again.weights[f], shipped.weights[f], strict=True))
+    assert worst < 2e-3
+
+
+def test_training_does_not_depend_on_the_order_of_the_journals():
+    pytest.importorskip("sklearn")
+    from reflect.core.themes.training import Labelled, train
+
+    rows = []
+    for i in range(18):
+        w = f"w{i % 3}"
+        text = f"Session {i}. I felt the lighthouse feeling again, on my own {i % 4} times."
+        rows.append(Labelled(Entry(date=datetime(2025, 1, 1 + i), narrative=text), {"isolation"},
+                             {"isolation": ["I felt the lighthouse feeling again"]}, w))
+        rows.append(Labelled(Entry(date=datetime(2025, 2, 1 + i), narrative=f"Weather {i}, rain."),
+                             set(), {}, w))
+    by_writer = sorted(rows, key=lambda r: r.writer)  # journal after journal, w0 first
+    one = train(by_writer, ["isolation"], fingerprint="fp")
+    other = train(sorted(rows, key=lambda r: r.writer, reverse=True), ["isolation"], fingerprint="fp")
+    assert one.to_json() == other.to_json()

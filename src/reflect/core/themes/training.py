@@ -13,6 +13,11 @@ Per-theme thresholds are chosen by cross-validation *by writer inside the traini
 training writers, in four groups, are left out in turn, a model trained on the others scores it, and the threshold
 that makes the whole detector (rules, or this layer) best on those left-out writers is kept. So
 nothing is ever tuned on the data a model is scored on.
+
+Training is deterministic: the rows are put in a fixed order (by writer, then as written) and
+each sentence's features are read in sorted order, so the same journals give the same model
+whatever order they are passed in and whatever Python's string hashing; :func:`train_repository`
+is what ``scripts/train_themes.py`` ships, and a test retrains with it and compares.
 """
 
 from __future__ import annotations
@@ -170,7 +175,7 @@ def fit(
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols = [], []
     for r, ex in enumerate(exs):
-        for f in ex.feats:
+        for f in sorted(ex.feats):  # a set's order follows string hashing: fix it
             col = index.get(f)
             if col is not None:
                 rows.append(r)
@@ -214,12 +219,18 @@ def fit(
 
 
 RuleThemes = Callable[[Entry], set[str]]
+
+
+def _ordered(rows: Sequence[Labelled]) -> list[Labelled]:
+    """The rows by writer (each writer's in their own order): what SGD sees does not depend on
+    the order the journals were listed in."""
+    return sorted(rows, key=lambda r: r.writer)
 Embed = Callable[[list[str]], "np.ndarray"]
 
 
 def _model(rows: Sequence[Labelled], themes: Sequence[str], thresholds, fp: str, **kw) -> LearnedModel:
     exs, entry_themes = [], []
-    for row in rows:
+    for row in _ordered(rows):
         for ex in examples(row):
             exs.append(ex)
             entry_themes.append(row.themes)
@@ -302,3 +313,29 @@ def train(
         model.themes, model.weights, model.bias, thresholds, fingerprint, tuple(trained_on),
         vetoes,
     )
+
+
+def journal_files(journals: Path) -> list[Path]:
+    """The labelled journals a shipped model is trained on: ``journals/*.jsonl`` and
+    ``journals/extra/*.jsonl``."""
+    return sorted(journals.glob("*.jsonl")) + sorted((journals / "extra").glob("*.jsonl"))
+
+
+def train_repository(root: Path) -> LearnedModel:
+    """The model ``scripts/train_themes.py`` ships: trained on the repository's labelled journals
+    (``root/data/journals``), its thresholds chosen against the built-in rules."""
+    from reflect.core.themes.detector import ThemeDetector
+
+    files = journal_files(root / "data" / "journals")
+    detector = ThemeDetector(ThemeDetector.builtin().lexicon, learned=None)  # rules alone
+    themes = [t.id for t in detector.themes]
+    rows = [r for p in files for r in load_labelled(p)]
+    cache: dict[int, set[str]] = {}
+
+    def rules(entry: Entry) -> set[str]:
+        if id(entry) not in cache:
+            cache[id(entry)] = {h.theme for h in detector.detect_entry(entry)}
+        return cache[id(entry)]
+
+    return train(rows, themes, rules=rules, fingerprint=fingerprint(files),
+                 trained_on=[p.relative_to(root).as_posix() for p in files])
