@@ -44,10 +44,13 @@ def build_ts() -> str:
     missing = []
     for context in list(root.findall("context")):
         for message in list(context.findall("message")):
-            if message.get("numerus") != "yes":
+            source = message.findtext("source") or ""
+            # lupdate before 6.12 leaves QCoreApplication.translate(ctx, text, None, n) unmarked:
+            # a "%n" in the text says it is a plural just as well, whichever lupdate runs
+            if message.get("numerus") != "yes" and "%n" not in source:
                 context.remove(message)
                 continue
-            source = message.findtext("source") or ""
+            message.set("numerus", "yes")
             if source not in singulars:
                 missing.append(source)
                 continue

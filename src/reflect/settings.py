@@ -44,6 +44,10 @@ class Settings:
     presenting_minutes: int = 10  # presenting mode's countdown: presenting, then discussion
     discussion_minutes: int = 20
     last_folder: str = ""  # where a brief was last saved or a file imported from (a folder)
+    # the practice profile exported on its own: the fields last chosen (names, comma-separated;
+    # empty: never chosen, all are offered) and the format
+    profile_export_fields: str = ""
+    profile_export_format: str = "pdf"
     version: int = SETTINGS_VERSION
     path: Path | None = field(default=None, repr=False, compare=False)
 
@@ -78,6 +82,8 @@ class Settings:
         self.discussion_minutes = max(1, min(self.discussion_minutes, 180))
         if self.look not in LOOKS:
             self.look = "system"
+        if self.profile_export_format not in ("pdf", "md"):
+            self.profile_export_format = "pdf"
 
     def save(self) -> None:
         if self.path is None:

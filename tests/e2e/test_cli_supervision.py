@@ -104,3 +104,27 @@ def test_brief_takes_the_profile_fields_chosen(supervised_journal, tmp_path):
     bad = run("brief", "--client", "M.", "--out", out, "--profile-fields", "age",
               "--journal", supervised_journal)
     assert bad.returncode == 2 and "Not a profile field: age" in bad.stderr
+
+
+def test_a_brief_written_is_recorded_and_a_meeting_links_to_it(supervised_journal, tmp_path):
+    out = tmp_path / "for-thursday.pdf"
+    done = run("brief", "--client", "M.", "--last", "1", "--question", "How do I end on time?",
+               "--format", "pdf", "--out", out, "--journal", supervised_journal)
+    assert done.returncode == 0, done.stderr
+    exported = [json.loads(x) for x in run("export", "--journal", supervised_journal).stdout.splitlines()]
+    briefs = [r for r in exported if r.get("record") == "brief_export"]
+    assert len(briefs) == 1
+    brief = briefs[0]
+    assert {k: brief[k] for k in ("client", "template", "format", "entries", "question", "file")} == {
+        "client": {"name": "Margaret Ellison"}, "template": "group", "format": "pdf",
+        "entries": ["2026-03-28T17:00"], "question": "How do I end on time?",
+        "file": "for-thursday.pdf"}
+    meeting = {"record": "meeting", "date": "2026-04-09T18:00", "cases": [
+        {"client": {"name": "Margaret Ellison"},
+         "brief": {"exported": brief["date"], "template": "group"}}]}
+    source = tmp_path / "meeting.jsonl"
+    source.write_text(json.dumps(meeting) + "\n")
+    assert run("import", "--journal", supervised_journal, source).returncode == 0
+    meetings = json.loads(run("meetings", "--json", "--journal", supervised_journal).stdout)
+    link = meetings[0]["cases"][0]["brief"]["export"]
+    assert (link["date"], link["file"], link["format"]) == (brief["date"], "for-thursday.pdf", "pdf")

@@ -41,10 +41,12 @@ def test_brief_menu_opens_the_wizard_for_the_selected_client(qtbot, make_session
     opened = []
 
     class FakeWizard:
-        def __init__(self, journal, parent, client_id, settings=None, theme_counts=None):
+        def __init__(self, journal, parent, client_id, settings=None, theme_counts=None,
+                     events=None):
             opened.append((journal is session.journal, parent is window, client_id))
             # the brief counts themes from the analysis the window already holds
             assert theme_counts == window.theme_counts
+            assert events is window.events  # each export recorded is announced there
 
         def exec(self):
             return 0

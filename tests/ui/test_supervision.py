@@ -55,7 +55,11 @@ def test_meeting_with_two_suggestions_prompts_on_the_next_entry_and_helped_shows
         qtbot, window, client_journal):
     _path, client_id = client_journal
     window.clients.select_key(client_id)
-    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id)
+    window.actions.new_entry.trigger()  # a new entry for her is open: nothing to ask yet
+    panel = window.supervision.panel
+    assert not panel.isVisible()
+    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id,
+                           events=window.events)
     qtbot.addWidget(dialog)
     assert dialog.case_editors()[0].client.currentText() == "M."
     fill_meeting(dialog, ["offer a fixed end time", "say the time at the start"])
@@ -64,10 +68,7 @@ def test_meeting_with_two_suggestions_prompts_on_the_next_entry_and_helped_shows
     meeting = SupervisionLog(window.journal).meetings()[0]
     assert [s.text for s in meeting.cases[0].suggestions] == [
         "offer a fixed end time", "say the time at the start"]
-    window.supervision._changed()
-
-    window.actions.new_entry.trigger()
-    panel = window.supervision.panel
+    # the saved meeting is announced; the entry on screen asks about it without being told
     qtbot.waitUntil(panel.isVisible)
     shown = visible_texts(panel)
     assert "From supervision today: offer a fixed end time — did you? how did it go?" in shown
@@ -78,7 +79,7 @@ def test_meeting_with_two_suggestions_prompts_on_the_next_entry_and_helped_shows
     first.buttons["helped"].click()
     assert "Kept: helped" in first.done.text() and not first.buttons["helped"].isVisible()
 
-    dialog = SuggestionHistory(window.journal, client_id, window)
+    dialog = SuggestionHistory(window.journal, client_id, window, window.events)
     qtbot.addWidget(dialog)
     texts = visible_texts(dialog)
     item = dialog.tree.topLevelItem(0).child(0)
@@ -106,12 +107,13 @@ def test_meeting_with_two_suggestions_prompts_on_the_next_entry_and_helped_shows
 
 def test_history_records_and_dismisses(qtbot, window, client_journal):
     _path, client_id = client_journal
-    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id)
+    dialog = MeetingDialog(window.journal, parent=window, client_id=client_id,
+                           events=window.events)
     qtbot.addWidget(dialog)
     fill_meeting(dialog, ["walk her to the door"])
     dialog.case_editors()[0].suggestions.item(0, TRY).setCheckState(Qt.CheckState.Unchecked)
     dialog.save()
-    history_dialog = SuggestionHistory(window.journal, client_id, window)
+    history_dialog = SuggestionHistory(window.journal, client_id, window, window.events)
     qtbot.addWidget(history_dialog)
     item = history_dialog.tree.topLevelItem(0).child(0)
     assert item.text(3) == "Not chosen"

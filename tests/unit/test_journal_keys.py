@@ -109,7 +109,7 @@ def test_older_journal_is_backed_up_then_migrated(journal_path):
     conn.execute("DROP TABLE user_theme")
     conn.execute("DROP TABLE theme_cache")
     for table in ("follow_up", "suggestion", "case_question", "action_point", "meeting_case",
-                  "meeting", "self_check"):
+                  "brief_export", "meeting", "self_check"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
     conn.execute("ALTER TABLE entry DROP COLUMN search")
@@ -141,7 +141,7 @@ def test_reading_an_older_journal_leaves_its_bytes_as_they_were(journal_path):
     j.close()
     conn = sqlite3.connect(journal_path)
     for table in ("draft", "user_theme", "theme_cache", "follow_up", "suggestion", "case_question",
-                  "action_point", "meeting_case", "meeting", "self_check"):
+                  "action_point", "meeting_case", "brief_export", "meeting", "self_check"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE entry DROP COLUMN rejected_themes")
     conn.execute("ALTER TABLE entry DROP COLUMN search")

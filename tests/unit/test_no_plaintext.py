@@ -62,12 +62,22 @@ def test_forgetting_a_client_leaves_nothing_of_them(sample_journal, journal_path
     sample_journal.save_draft("new:3", {"client_id": None, "narrative": "someone else"})
     from datetime import datetime
 
-    from reflect.core.supervision import Meeting, PresentedCase, Suggestion, SupervisionLog
+    from reflect.core.supervision import (
+        Meeting,
+        PresentedCase,
+        Suggestion,
+        SupervisionLog,
+        brief_exported,
+    )
 
+    export = brief_exported(sample_journal, client_id=client.id, template="group", fmt="pdf",
+                            entry_ids=[], path="brief-deanna.pdf")  # the row names her id
     SupervisionLog(sample_journal).save_meeting(Meeting(datetime(2026, 3, 1, 18), cases=[
-        PresentedCase(client.id, "her question", suggestions=[Suggestion("try this")])]))
+        PresentedCase(client.id, "her question", export.link(),
+                      suggestions=[Suggestion("try this")])]))
     summary = sample_journal.forget_client(client.id)
     assert summary.supervision_cases == 1 and sample_journal.file.count("suggestion") == 0
+    assert sample_journal.file.count("brief_export") == 0
     assert set(sample_journal.drafts()) == {"new:3"}
     assert summary.entries > 0 and "Lorraine Whitcombe" in summary.people
     assert not sample_journal.find_people("Dee")
@@ -85,6 +95,7 @@ SUPERVISION_WORDS = [
     "bring the contract along", "three times with the late client", "Reflexology practitioner",
     "Hot stone and cupping", "Shared clinic room", "Office workers with sciatica",
     "Help with clients who linger", "Fortnightly one-to-one", "Question for the group today",
+    "brief-gwendolyn-lateness.pdf", "Why does she stay so late",
 ]
 
 
@@ -94,12 +105,12 @@ def test_meetings_suggestions_profile_and_self_check_leave_no_plaintext(journal,
     from reflect.core.model import Person, Profile, Stance, Timing
     from reflect.core.supervision import (
         ActionPoint,
-        BriefLink,
         Meeting,
         PresentedCase,
         Suggestion,
         SupervisionLog,
         answer_self_check,
+        brief_exported,
         choose_to_try,
         dismiss_self_check,
         record_outcome,
@@ -107,10 +118,13 @@ def test_meetings_suggestions_profile_and_self_check_leave_no_plaintext(journal,
 
     w = SUPERVISION_WORDS
     client = journal.save_person(Person(name="Gwendolyn Sapphire"))
+    export = brief_exported(journal, client_id=client.id, template="supervisor", fmt="pdf",
+                            entry_ids=[], question=w[16], path=w[15],
+                            when=datetime(2026, 3, 18, 21, 0))
     meeting = SupervisionLog(journal).save_meeting(Meeting(
         date=datetime(2026, 3, 19, 18, 30), group=w[0], chair=w[1], minutes=95,
         notes=w[14],
-        cases=[PresentedCase(client.id, w[2], BriefLink(datetime(2026, 3, 18, 21, 0), "group"),
+        cases=[PresentedCase(client.id, w[2], export.link(),
                              questions=[w[2] + "?"],
                              suggestions=[Suggestion(w[3], Timing.PRE, Stance.CONSERVATIVE, w[4])])],
         actions=[ActionPoint(w[6])],

@@ -195,12 +195,12 @@ def test_a_schema_4_journal_is_backed_up_and_gains_the_supervision_tables(journa
     j.close()
     conn = sqlite3.connect(journal_path)
     for table in ("follow_up", "suggestion", "case_question", "action_point", "meeting_case",
-                  "meeting", "self_check"):
+                  "brief_export", "meeting", "self_check"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Journal.open(journal_path, PASSPHRASE) as j:
-        assert j.schema_version() == migrations.CURRENT_VERSION == 5
+        assert j.schema_version() == migrations.CURRENT_VERSION == 6
         client = j.save_person(Person(name="Ana"))
         SupervisionLog(j).save_meeting(a_meeting(client.id))
         assert j.entries()[0].narrative == "before supervision existed"

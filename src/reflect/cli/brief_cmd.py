@@ -3,7 +3,8 @@
                  --template group|supervisor --format md|html|pdf --out FILE
 
 Non-interactive: every automatic and uncertain redaction is applied, and the final gate still
-refuses to write a brief that names anyone the journal knows.
+refuses to write a brief that names anyone the journal knows. The export is recorded in the
+journal (so a case logged at a meeting can link to it), unless the app has the journal open.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
-    with open_journal(args, readonly=True) as journal:
+    with open_journal(args, keep=True) as journal:
         found = journal.find_people(args.client, kind=PersonKind.CLIENT)
         if not found:
             raise UsageError("No client by that name in the journal.")
@@ -41,11 +42,31 @@ def cmd_brief(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         write_brief(draft, args.format, out)
+        recorded = _record_export(journal, found[0].id, args, draft, out)
         uncertain = sum(1 for _, s in draft.all_redactions() if s.confidence < 0.8)
         total = len(draft.all_redactions())
     print(f"Wrote {out} ({len(draft.sessions)} sessions, {total} redactions, "
           f"{uncertain} of them uncertain and applied).", file=sys.stderr)
+    if not recorded:
+        print("The export was not recorded in the journal (the app has it open), so a meeting "
+              "cannot link to it.", file=sys.stderr)
     return EXIT_OK
+
+
+def _record_export(journal, client_id: str, args: argparse.Namespace, draft, out: Path) -> bool:
+    from reflect.core.supervision import brief_exported
+
+    if not journal.file.writable:
+        return False
+    # the sessions the brief covers, chosen as build_brief chose them (oldest first)
+    ids = [s.id for s in sorted(journal.summaries(client_id), key=lambda s: s.date)]
+    if args.entries:
+        ids = [i for i in ids if i in set(args.entries)]
+    if args.last:
+        ids = ids[-args.last:]
+    brief_exported(journal, client_id=client_id, template=args.template, fmt=args.format,
+                   entry_ids=ids, question=args.question or "", path=out)
+    return True
 
 
 def register(sub: argparse._SubParsersAction) -> None:

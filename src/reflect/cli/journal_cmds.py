@@ -113,6 +113,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"Imported {report.entries} entr{'y' if report.entries == 1 else 'ies'} "
         f"({report.clients_created} new clients, {report.people_created} other new people)"
         + "".join(f", {n} {what}" for n, what in (
+            (report.brief_exports,
+             "exported brief" + ("" if report.brief_exports == 1 else "s")),
             (report.meetings, "supervision meeting" + ("" if report.meetings == 1 else "s")),
             (report.self_checks, "self-check" + ("" if report.self_checks == 1 else "s")))
             if n)

@@ -14,7 +14,9 @@ PEOPLE = "people"  # clients and linked people added, edited or forgotten
 THEMES = "themes"  # a theme decision on an entry, or the practitioner's own themes
 DRAFTS = "drafts"  # autosaved drafts kept or discarded
 SETTINGS = "settings"  # the app's settings (the look, the recurrence rule): not journal data
-KINDS = frozenset({ENTRIES, PEOPLE, THEMES, DRAFTS, SETTINGS})
+# meetings, their suggestions and follow-ups, action points, self-checks, briefs exported
+SUPERVISION = "supervision"
+KINDS = frozenset({ENTRIES, PEOPLE, THEMES, DRAFTS, SETTINGS, SUPERVISION})
 
 
 @dataclass(frozen=True)

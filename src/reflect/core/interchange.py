@@ -6,9 +6,9 @@ Extensions beyond the contract (all optional, all round-tripped): ``template``, 
 people, ``rejected_themes`` (suggestions the practitioner turned down), ``resulted_from`` on a demand and ``answers`` on a control (indexes into the same
 line's controls / demands).
 
-Other records go on lines of their own, named by a ``record`` key (``meeting``, ``self_check``,
-``profile``: :mod:`reflect.core.supervision.interchange`); a line without one is an entry, as
-it always was. A record type this version does not know is left out with a warning.
+Other records go on lines of their own, named by a ``record`` key (``brief_export``,
+``meeting``, ``self_check``, ``profile``: :mod:`reflect.core.supervision.interchange`); a line
+without one is an entry, as it always was. A record type this version does not know is left out with a warning.
 
 Every string round-trips: the export escapes the characters that other programs (and Python's
 ``str.splitlines``) take for line ends (U+2028, U+2029, U+0085), and the import splits lines
@@ -77,6 +77,7 @@ class ImportReport:
     meetings: int = 0
     self_checks: int = 0
     profile: bool = False
+    brief_exports: int = 0
 
 
 @dataclass
@@ -412,8 +413,8 @@ def import_lines(journal: Journal, lines: Iterable[str | bytes]) -> ImportReport
             report.entry_ids.append(journal.save_entry(entry).id or "")
             report.entries += 1
         done = import_records(journal, parsed.records, index.client, report.warnings)
-    report.meetings, report.self_checks, report.profile = (
-        done.meetings, done.self_checks, done.profile)
+    report.meetings, report.self_checks, report.profile, report.brief_exports = (
+        done.meetings, done.self_checks, done.profile, done.brief_exports)
     report.clients_created = index.created_clients
     report.people_created = index.created_people
     return report

@@ -112,6 +112,21 @@ CREATE TABLE self_check (
     date BLOB NOT NULL, answers BLOB NOT NULL, dismissed BLOB NOT NULL);
 """
 
+# Schema 6: each brief export is recorded (when, for which client, which template and format,
+# which sessions, the question, the file's name: all sealed), and a presented case can link to
+# the exported brief it was presented with. Rows from schema 5 keep their ``brief`` value.
+_V6 = """
+CREATE TABLE brief_export (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    client_id VARCHAR REFERENCES person (id) ON DELETE CASCADE,
+    date BLOB NOT NULL, template BLOB NOT NULL, format BLOB NOT NULL, entries BLOB NOT NULL,
+    question BLOB NOT NULL, file_name BLOB NOT NULL);
+CREATE INDEX ix_brief_export_client_id ON brief_export (client_id);
+ALTER TABLE meeting_case ADD COLUMN brief_export_id VARCHAR
+    REFERENCES brief_export (id) ON DELETE SET NULL;
+CREATE INDEX ix_meeting_case_brief_export_id ON meeting_case (brief_export_id);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -125,6 +140,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 # MIGRATIONS[n] brings a journal from version n to n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5),
+    _script(_V6),
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -80,8 +80,15 @@ TABLES: dict[str, Table] = _tables(
     Table("theme_cache", ("id",), ("data",), links=(Link("id", "entry"),)),
     # supervision: a client's cases go with the client; the meetings stay (the practitioner's hours)
     Table("meeting", ("id",), ("date", "kind", "group_name", "minutes", "chair", "notes")),
-    Table("meeting_case", ("id", "meeting_id", "client_id", "position"), ("question", "brief"),
-          links=(Link("meeting_id", "meeting"), Link("client_id", "person"))),
+    # a brief written for a client (the app's wizard or ``reflect brief``); made by schema 6,
+    # listed before the cases that link to it (parents first)
+    Table("brief_export", ("id", "client_id"),
+          ("date", "template", "format", "entries", "question", "file_name"),
+          links=(Link("client_id", "person"),)),
+    Table("meeting_case", ("id", "meeting_id", "client_id", "position", "brief_export_id"),
+          ("question", "brief"),
+          links=(Link("meeting_id", "meeting"), Link("client_id", "person"),
+                 Link("brief_export_id", "brief_export", "keep"))),
     Table("case_question", ("id", "case_id", "position"), ("text",),
           links=(Link("case_id", "meeting_case"),)),
     Table("suggestion", ("id", "case_id", "position"),

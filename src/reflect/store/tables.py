@@ -130,6 +130,21 @@ class Meeting(SQLModel, table=True):
     notes: bytes
 
 
+class BriefExport(SQLModel, table=True):
+    """A brief the practitioner exported: when, for whom, which template, format and sessions,
+    the question, and the file's name (sealed: a file name can hold a name)."""
+
+    __tablename__ = "brief_export"
+    id: str = Field(primary_key=True)
+    client_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    date: bytes
+    template: bytes
+    format: bytes
+    entries: bytes
+    question: bytes
+    file_name: bytes
+
+
 class MeetingCase(SQLModel, table=True):
     """A case presented at a meeting, and the brief it was presented with."""
 
@@ -140,6 +155,8 @@ class MeetingCase(SQLModel, table=True):
     position: int
     question: bytes
     brief: bytes
+    # the exported brief it was presented with (schema 6; NULL when none, or it was removed)
+    brief_export_id: str | None = Field(default=None, foreign_key="brief_export.id", index=True)
 
 
 class CaseQuestion(SQLModel, table=True):

@@ -1,11 +1,14 @@
 """Supervision in the JSON Lines interchange format: records beside the entry lines.
 
-A line with ``"record": "meeting"``, ``"self_check"`` or ``"profile"`` is one of these; every
+A line with ``"record": "brief_export"``, ``"meeting"``, ``"self_check"`` or ``"profile"`` is
+one of these; every
 other line (no ``record`` key, or ``"record": "entry"``) is an entry, exactly as before. People
 are named as on entry lines (``{"name": ...}``, matched by name across the file and the journal);
 entries a meeting refers to (the brief's sessions, the entry a follow-up was recorded on) are
 named by their ``date`` among that client's entries. A reference that matches no entry is left
-out with a warning naming the line. See the README's "Interchange format" section.
+out with a warning naming the line. A case's ``brief`` is linked to the ``brief_export`` record
+of the same client exported at the same time (in the file or already in the journal). See the
+README's "Interchange format" section.
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ from reflect.core.interchange import (
 from reflect.core.journal import Journal
 from reflect.core.model import Person, Profile, Stance, Timing
 
+from .brief_exports import FORMATS as BRIEF_FORMATS
+from .brief_exports import TEMPLATES as BRIEF_TEMPLATES
+from .brief_exports import brief_exports, record_brief_export
 from .log import MAX_MINUTES, SupervisionLog, check_meeting
 from .model import (
     ActionPoint,
+    BriefExport,
     BriefLink,
     FollowUp,
     FollowUpState,
@@ -45,6 +52,8 @@ from .self_check import ANSWERS, BY_ID, SelfCheck, save_self_check, self_checks
 MEETING_KEYS = {"record", "date", "kind", "group", "minutes", "chair", "notes", "cases", "actions"}
 CASE_KEYS = {"client", "question", "brief", "questions", "suggestions"}
 BRIEF_KEYS = {"exported", "template", "entries"}
+BRIEF_EXPORT_KEYS = {"record", "date", "client", "template", "format", "entries", "question",
+                     "file"}
 SUGGESTION_KEYS = {"text", "timing", "stance", "consequence", "chosen", "follow_ups"}
 FOLLOW_UP_KEYS = {"date", "state", "note", "entry"}
 ACTION_KEYS = {"text", "done", "case"}
@@ -101,8 +110,8 @@ class CaseRefs:
 @dataclass
 class ParsedRecord:
     number: int
-    kind: str  # "meeting", "self_check", "profile"
-    value: object  # a Meeting, a SelfCheck, or a dict of profile fields
+    kind: str  # "brief_export", "meeting", "self_check", "profile"
+    value: object  # a BriefExport, a Meeting, a SelfCheck, or a dict of profile fields
     refs: list[CaseRefs] = field(default_factory=list)  # a meeting's, one per case
 
 
@@ -129,15 +138,19 @@ def _suggestion(n: int, raw: dict, warnings: list[str], refs: CaseRefs) -> Sugge
     )
 
 
-def _case(n: int, raw: dict, warnings: list[str]) -> tuple[PresentedCase, CaseRefs]:
-    _unknown(raw, CASE_KEYS, " in 'cases'", warnings, n)
+def _client(n: int, raw: dict, warnings: list[str], what: str) -> dict | None:
     client = raw.get("client")
     if client is not None:
         if not isinstance(client, dict):
-            raise _Bad("a case's 'client' must be an object with a 'name'")
+            raise _Bad(f"{what}'s 'client' must be an object with a 'name'")
         _text(client, "name", required=True)
-        _unknown(client, {"name"}, " in a case's 'client'", warnings, n)
-    refs = CaseRefs(client)
+        _unknown(client, {"name"}, f" in {what}'s 'client'", warnings, n)
+    return client
+
+
+def _case(n: int, raw: dict, warnings: list[str]) -> tuple[PresentedCase, CaseRefs]:
+    _unknown(raw, CASE_KEYS, " in 'cases'", warnings, n)
+    refs = CaseRefs(_client(n, raw, warnings, "a case"))
     brief = None
     raw_brief = raw.get("brief")
     if raw_brief is not None:
@@ -186,6 +199,22 @@ def parse_meeting(n: int, obj: dict, warnings: list[str]) -> ParsedRecord:
     return ParsedRecord(n, "meeting", meeting, refs)
 
 
+def parse_brief_export(n: int, obj: dict, warnings: list[str]) -> ParsedRecord:
+    _unknown(obj, BRIEF_EXPORT_KEYS, "", warnings, n)
+    refs = CaseRefs(_client(n, obj, warnings, "a brief"))
+    template, fmt = _text(obj, "template") or "group", _text(obj, "format") or "md"
+    if template not in BRIEF_TEMPLATES:
+        raise _Bad(f"'template' is one of {', '.join(BRIEF_TEMPLATES)}")
+    if fmt not in BRIEF_FORMATS:
+        raise _Bad(f"'format' is one of {', '.join(BRIEF_FORMATS)}")
+    for text in _names(obj, "entries"):
+        refs.brief_entries.append(_iso(text, "each of a brief's 'entries'"))
+    export = BriefExport(date=_when(obj, "date", required=True), client_id=None,
+                         template=template, format=fmt, question=_text(obj, "question") or "",
+                         file_name=_text(obj, "file") or "")
+    return ParsedRecord(n, "brief_export", export, [refs])
+
+
 def parse_self_check(n: int, obj: dict, warnings: list[str]) -> ParsedRecord:
     _unknown(obj, SELF_CHECK_KEYS, "", warnings, n)
     answers = obj.get("answers") or {}
@@ -214,7 +243,7 @@ def parse_profile(n: int, obj: dict, warnings: list[str]) -> ParsedRecord:
     return ParsedRecord(n, "profile", values)
 
 
-PARSERS = {"meeting": parse_meeting, "self_check": parse_self_check, "profile": parse_profile}
+PARSERS = {"brief_export": parse_brief_export, "meeting": parse_meeting, "self_check": parse_self_check, "profile": parse_profile}
 
 
 # --- importing -------------------------------------------------------------------------------
@@ -222,6 +251,7 @@ PARSERS = {"meeting": parse_meeting, "self_check": parse_self_check, "profile": 
 
 @dataclass
 class RecordReport:
+    brief_exports: int = 0
     meetings: int = 0
     self_checks: int = 0
     profile: bool = False
@@ -248,9 +278,14 @@ def import_records(journal: Journal, parsed: list[ParsedRecord], client_for,
         return report
     dates = _EntryDates(journal)
     log = SupervisionLog(journal)
-    for record in parsed:
-        if record.kind == "meeting":
-            _import_meeting(log, record, client_for, dates, warnings)
+    # briefs first, wherever they are in the file, so that a meeting's case can link to one
+    for record in sorted(parsed, key=lambda r: r.kind != "brief_export"):
+        if record.kind == "brief_export":
+            _import_brief_export(journal, record, client_for, dates, warnings)
+            report.brief_exports += 1
+        elif record.kind == "meeting":
+            exports = {(b.client_id, b.date): b.id for b in brief_exports(journal)}
+            _import_meeting(log, record, client_for, dates, warnings, exports)
             report.meetings += 1
         elif record.kind == "self_check":
             save_self_check(journal, record.value)  # type: ignore[arg-type]
@@ -265,8 +300,24 @@ def import_records(journal: Journal, parsed: list[ParsedRecord], client_for,
     return report
 
 
+def _import_brief_export(journal: Journal, record: ParsedRecord, client_for, dates: _EntryDates,
+                         warnings: list[str]) -> None:
+    export: BriefExport = record.value  # type: ignore[assignment]
+    refs = record.refs[0]
+    client: Person | None = client_for(refs.client) if refs.client else None
+    export.client_id = client.id if client else None
+    for when in refs.brief_entries:
+        found = dates.find(export.client_id, when)
+        if found:
+            export.entry_ids.append(found)
+        else:
+            warnings.append(f"line {record.number}: a session the brief names is not among the "
+                            "client's entries; left out")
+    record_brief_export(journal, export)
+
+
 def _import_meeting(log: SupervisionLog, record: ParsedRecord, client_for, dates: _EntryDates,
-                    warnings: list[str]) -> None:
+                    warnings: list[str], exports: dict | None = None) -> None:
     meeting: Meeting = record.value  # type: ignore[assignment]
     n = record.number
     for case, refs in zip(meeting.cases, record.refs, strict=True):
@@ -274,6 +325,8 @@ def _import_meeting(log: SupervisionLog, record: ParsedRecord, client_for, dates
         client: Person | None = client_for(refs.client) if refs.client else None
         case.client_id = client.id if client else None
         if case.brief is not None:
+            if case.brief.exported is not None:
+                case.brief.export_id = (exports or {}).get((case.client_id, case.brief.exported))
             for when in refs.brief_entries:
                 found = dates.find(case.client_id, when)
                 if found:
@@ -349,6 +402,19 @@ def meeting_to_dict(m: Meeting, people: dict[str, Person], entry_dates: dict[str
     })}
 
 
+def brief_export_to_dict(b: BriefExport, people: dict[str, Person],
+                         entry_dates: dict[str, datetime]) -> dict:
+    client = people.get(b.client_id or "")
+    return {"record": "brief_export", **_drop_empty({
+        "date": core_records.format_date(b.date),
+        "client": {"name": client.name} if client else None,
+        "template": b.template, "format": b.format,
+        "entries": [core_records.format_date(entry_dates[e]) for e in b.entry_ids
+                    if e in entry_dates],
+        "question": b.question, "file": b.file_name,
+    })}
+
+
 def self_check_to_dict(c: SelfCheck) -> dict:
     out: dict = {"record": "self_check", "date": core_records.format_date(c.date)}
     if c.dismissed:
@@ -367,7 +433,10 @@ def profile_to_dict(p: Profile) -> dict | None:
 
 def export_record_lines(journal: Journal, people: dict[str, Person],
                         entry_dates: dict[str, datetime]) -> Iterator[str]:
-    """After the entry lines: meetings (oldest first), self-checks, then the profile."""
+    """After the entry lines: the briefs exported, meetings (each oldest first), self-checks,
+    then the profile."""
+    for b in reversed(brief_exports(journal)):
+        yield json.dumps(brief_export_to_dict(b, people, entry_dates), ensure_ascii=False)
     for m in reversed(SupervisionLog(journal).meetings()):
         yield json.dumps(meeting_to_dict(m, people, entry_dates), ensure_ascii=False)
     for c in self_checks(journal):
@@ -383,6 +452,7 @@ def meetings_report(journal: Journal, client_id: str | None = None) -> list[dict
     recorded yet) and whether it is waiting to be followed up. Newest meeting first."""
     people = {p.id or "": p for p in journal.people()}
     entry_dates = {s.id: s.date for s in journal.summaries()}
+    exports = {b.id: b for b in brief_exports(journal)}
     out = []
     for m in SupervisionLog(journal).meetings(client_id=client_id):
         item = meeting_to_dict(m, people, entry_dates)
@@ -390,6 +460,13 @@ def meetings_report(journal: Journal, client_id: str | None = None) -> list[dict
         item = {"id": m.id, **item}
         for case, raw in zip(m.cases, item.get("cases", []), strict=True):
             raw["id"] = case.id
+            export = exports.get(case.brief.export_id) if case.brief else None
+            if export is not None:  # the exported brief this case was presented with
+                raw.setdefault("brief", {})["export"] = _drop_empty({
+                    "id": export.id, "date": core_records.format_date(export.date),
+                    "template": export.template, "format": export.format,
+                    "question": export.question, "file": export.file_name,
+                })
             if case.client_id in people:
                 raw["client"] = {"name": people[case.client_id].name,
                                  "display": people[case.client_id].display}
@@ -397,5 +474,8 @@ def meetings_report(journal: Journal, client_id: str | None = None) -> list[dict
                 raw_s["id"] = s.id
                 raw_s["state"] = str(s.state) if s.state else None
                 raw_s["pending"] = s.pending
+        for action, raw_a in zip(m.actions, item.get("actions", []), strict=True):
+            raw_a["id"] = action.id
+            raw_a["done"] = action.done
         out.append(item)
     return out

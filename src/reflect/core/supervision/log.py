@@ -16,7 +16,7 @@ from reflect.core.errors import NotFound
 from reflect.core.journal import Journal
 
 from . import records
-from .model import FollowUp, Meeting, PresentedCase, Suggestion, SuggestionRef
+from .model import ActionPoint, FollowUp, Meeting, PresentedCase, Suggestion, SuggestionRef
 
 MAX_MINUTES = 24 * 60
 
@@ -55,6 +55,9 @@ class SupervisionLog:
             for i, case in enumerate(meeting.cases):
                 case.id = case.id or new_id()
                 kept_cases.append(case.id)
+                if case.brief is not None and case.brief.export_id and not file.ids(
+                        "brief_export", id=case.brief.export_id):
+                    case.brief.export_id = None  # that export's record is gone
                 file.put("meeting_case", records.case_row(meeting.id, i, case))
                 file.delete("case_question", case_id=case.id)
                 for j, text in enumerate(q for q in case.questions if q.strip()):
@@ -106,6 +109,20 @@ class SupervisionLog:
             follow_up.entry_id = None  # the entry was never saved, or deleted since
         self._file.put("follow_up", records.follow_up_row(suggestion_id, follow_up))
         return follow_up
+
+    def set_action_done(self, action_id: str, done: bool) -> None:
+        """Tick an action point done, or take the tick back."""
+        rows = list(self._file.rows("action_point", records.ACTION_COLUMNS, id=action_id))
+        if not rows:
+            raise NotFound("That action point is not in the journal.")
+        action = records.action_from_row(rows[0])
+        action.done = bool(done)
+        self._file.put("action_point",
+                       records.action_row(rows[0]["meeting_id"], rows[0]["position"], action))
+
+    def open_actions(self) -> list[tuple[Meeting, ActionPoint]]:
+        """Action points not yet done, with their meeting, newest meeting first."""
+        return [(m, a) for m in self._read() for a in m.actions if not a.done]
 
     def set_chosen(self, suggestion_id: str, chosen) -> None:
         """Choose a suggestion to try (a date), or take the choice back (None)."""

@@ -38,11 +38,34 @@ SETTLED = frozenset({FollowUpState.HELPED, FollowUpState.DIDNT_HELP, FollowUpSta
 @dataclass
 class BriefLink:
     """The brief a case was presented with: when it was exported, from which template, which
-    entries (ids) it covered."""
+    entries (ids) it covered, and the record of that export (``export_id``), when the app or
+    ``reflect brief`` wrote it."""
 
     exported: datetime | None = None
     template: str | None = None
     entry_ids: list[str] = field(default_factory=list)
+    export_id: str | None = None
+
+
+@dataclass
+class BriefExport:
+    """A brief the practitioner exported: written by the brief wizard or ``reflect brief``.
+
+    ``file_name`` is the file's name only (never its folder), kept sealed like everything else:
+    the practitioner chose it and it may hold a name."""
+
+    date: datetime
+    client_id: str | None
+    template: str  # the audience: "group" or "supervisor"
+    format: str  # md, html or pdf
+    entry_ids: list[str] = field(default_factory=list)
+    question: str = ""
+    file_name: str = ""
+    id: str | None = None
+
+    def link(self) -> BriefLink:
+        """What a case presented with this brief keeps of it."""
+        return BriefLink(self.date, self.template, list(self.entry_ids), self.id)
 
 
 @dataclass

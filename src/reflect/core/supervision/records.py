@@ -10,6 +10,7 @@ from reflect.store.schema import TABLES
 
 from .model import (
     ActionPoint,
+    BriefExport,
     BriefLink,
     FollowUp,
     FollowUpState,
@@ -27,6 +28,8 @@ SUGGESTION_COLUMNS = TABLES["suggestion"].fields
 FOLLOW_UP_COLUMNS = TABLES["follow_up"].fields
 ACTION_COLUMNS = TABLES["action_point"].fields
 SELF_CHECK_COLUMNS = TABLES["self_check"].fields
+BRIEF_EXPORT_COLUMNS = TABLES["brief_export"].fields
+
 
 def meeting_row(m: Meeting) -> dict[str, object]:
     return {
@@ -68,13 +71,33 @@ def case_row(meeting_id: str, position: int, c: PresentedCase) -> dict[str, obje
     return {
         "id": c.id, "meeting_id": meeting_id, "client_id": c.client_id, "position": position,
         "question": c.question, "brief": brief_value(c.brief),
+        "brief_export_id": c.brief.export_id if c.brief else None,
     }
 
 
 def case_from_row(r: dict) -> PresentedCase:
+    brief = brief_from_value(r["brief"])
+    if brief is not None:
+        brief.export_id = r.get("brief_export_id")
     return PresentedCase(
-        id=r["id"], client_id=r["client_id"], question=r["question"] or "",
-        brief=brief_from_value(r["brief"]),
+        id=r["id"], client_id=r["client_id"], question=r["question"] or "", brief=brief,
+    )
+
+
+def brief_export_row(b: BriefExport) -> dict[str, object]:
+    return {
+        "id": b.id, "client_id": b.client_id, "date": format_date(b.date),
+        "template": b.template, "format": b.format, "entries": list(b.entry_ids),
+        "question": b.question, "file_name": b.file_name,
+    }
+
+
+def brief_export_from_row(r: dict) -> BriefExport:
+    return BriefExport(
+        id=r["id"], client_id=r["client_id"], date=parse_date(r["date"]),
+        template=r["template"] or "", format=r["format"] or "",
+        entry_ids=list(r["entries"] or []), question=r["question"] or "",
+        file_name=r["file_name"] or "",
     )
 
 

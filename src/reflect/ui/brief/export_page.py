@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,8 @@ FILTERS = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "md": "Markdown (*.md)
 
 
 class ExportPage(QWizardPage):
+    briefWritten = Signal(object, str)  # the file written, its format
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Export the brief"))
@@ -142,6 +144,7 @@ class ExportPage(QWizardPage):
         remember_folder(getattr(self.wizard(), "settings", None), self.written.parent)
         self._set_writing(False)
         self._show_result(self.tr("The brief is saved as\n%1").replace("%1", str(self.written)))
+        self.briefWritten.emit(self.written, self.fmt())
         self.open_folder.setVisible(True)
         self.open_folder.setFocus()
 

@@ -12,7 +12,8 @@ from reflect.core.supervision.profile import BRIEF_DEFAULT, FIELDS, filled
 class ProfileChoice(QWidget):
     changed = Signal()
 
-    def __init__(self, profile, parent=None) -> None:
+    def __init__(self, profile, parent=None, chosen=None) -> None:
+        """``chosen``: the fields ticked to start with (the usual four when not given)."""
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         layout = QGridLayout(self)
@@ -22,7 +23,7 @@ class ProfileChoice(QWidget):
         shown = [(key, label) for key, label in FIELDS if label in present]
         for i, (key, label) in enumerate(shown):
             box = QCheckBox(self.tr(label))
-            box.setChecked(key in BRIEF_DEFAULT)
+            box.setChecked(key in (BRIEF_DEFAULT if chosen is None else chosen))
             box.setToolTip(str(getattr(profile, key)))
             box.toggled.connect(self.changed)
             self.boxes[key] = box

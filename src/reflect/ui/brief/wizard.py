@@ -1,7 +1,8 @@
 """The case-brief wizard: Case → Review → Export.
 
-``BriefWizard(journal, parent, client_id).exec()`` (or ``.open()``). The journal is only read;
-the draft (with the original journal text) lives in this wizard and is dropped when it closes.
+``BriefWizard(journal, parent, client_id).exec()`` (or ``.open()``). The journal is only read,
+but for the record of each export (so a case logged at a meeting can link to the brief); the
+draft (with the original journal text) lives in this wizard and is dropped when it closes.
 Every redaction is reviewed on the Review page before Export is reachable, and the export goes
 through core's final gate, which refuses to write a brief that still names anyone known.
 """
@@ -24,13 +25,15 @@ CASE, REVIEW, EXPORT = 0, 1, 2
 
 class BriefWizard(QWizard):
     def __init__(self, journal, parent=None, client_id: str | None = None,
-                 settings=None, theme_counts=None) -> None:
+                 settings=None, theme_counts=None, events=None) -> None:
         """``theme_counts(entry_ids)``: the themes of those entries from the analysis the app
         already holds (None where it has none), so the brief never detects them again here.
-        ``settings`` remembers the folder a brief was last saved in."""
+        ``settings`` remembers the folder a brief was last saved in; ``events`` hears of each
+        export recorded."""
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
+        self._events = events
         self._theme_counts = theme_counts
         self.review_state: ReviewState | None = None
         self._case_key: tuple | None = None
@@ -49,6 +52,7 @@ class BriefWizard(QWizard):
         self.setStartId(CASE)
         self.resize(1240, 820)
         self.currentIdChanged.connect(self._page_changed)
+        self.export_page.briefWritten.connect(self._record_export)
 
     def prepare_draft(self) -> bool:
         """Build the draft for the chosen case (kept as reviewed if the case did not change)."""
@@ -74,6 +78,23 @@ class BriefWizard(QWizard):
         self._case_key = key
         self.review_page.start_over()
         return True
+
+    def _record_export(self, path, fmt: str) -> None:
+        """Keep the record of the export (when, whose, which sessions, the file's name), so
+        the meeting it is presented at can link to it. The brief is written either way."""
+        from reflect.core.changes import SUPERVISION
+        from reflect.core.errors import StoreError
+        from reflect.core.supervision import brief_exported
+
+        page = self.case_page
+        try:
+            brief_exported(self.journal, client_id=page.client_id(),
+                           template=page.template_id(), fmt=fmt, entry_ids=page.entry_ids(),
+                           question=page.question_text(), path=path)
+        except (StoreError, ValueError):  # a read-only journal: the brief is written all the same
+            return
+        if self._events is not None:
+            self._events.announce(SUPERVISION, self)
 
     def refused(self, message: str) -> None:
         """The gate refused the export: back to the review, the problem in view."""

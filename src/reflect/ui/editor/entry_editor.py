@@ -39,6 +39,8 @@ class EntryEditor(EntryEditorView):
 
     entrySaved = Signal(str)
     dirtyChanged = Signal(bool)
+    # another entry shown, or the client chosen for this one changed (see current_client_id)
+    subjectChanged = Signal()
 
     def __init__(self, journal: Journal | None, settings: object = None, parent=None,
                  events=None) -> None:
@@ -77,6 +79,7 @@ class EntryEditor(EntryEditorView):
     def _wire(self) -> None:
         self.template_combo.currentIndexChanged.connect(self._template_chosen)
         self.session.changed.connect(self._changed)
+        self.session.changed.connect(self.subjectChanged)
         self.session.createClientRequested.connect(self.create_client)
         self.narrative.changed.connect(self._changed)
         self.demands.changed.connect(self._controls_changed)
@@ -303,6 +306,10 @@ class EntryEditor(EntryEditorView):
     def current_entry_id(self) -> str | None:
         return self._entry_id
 
+    def current_client_id(self) -> str | None:
+        """The client chosen for the entry shown (None: none, or a new name not saved yet)."""
+        return self.session.client_choice()[0]
+
     def refresh_themes(self, quiet: bool = False) -> None:
         """Detect the entry's themes again (after a load, a save, the practitioner's own themes
         changed, or a pause in typing: ``quiet`` keeps the chips until the new ones arrive)."""
@@ -368,6 +375,7 @@ class EntryEditor(EntryEditorView):
         if not clean:
             self._autosave.start()
         self.dirtyChanged.emit(self._dirty)
+        self.subjectChanged.emit()
         self.refresh_themes()
 
     def new_entry(self, client_id: str | None, template_id: str | None = None) -> None:

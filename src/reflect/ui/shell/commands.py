@@ -188,7 +188,8 @@ class WorkspaceCommands(QObject):
                 "A brief is made from a client's sessions. Write an entry for a client first."))
             return
         BriefWizard(self.journal, self.parent_widget, self.host.current_client_id(),
-                    settings=self.host.settings, theme_counts=self.host.theme_counts).exec()
+                    settings=self.host.settings, theme_counts=self.host.theme_counts,
+                    events=self.host.events).exec()
 
     def edit_user_themes(self) -> None:
         if self.journal is not None:

@@ -114,7 +114,12 @@ class MainWindow(QMainWindow):
         self.actions.themes.triggered.connect(self.show_themes)
         self.clients.doubleClicked.connect(lambda _index: self.commands.edit_client())
         self.clients.scopeChanged.connect(self.commands.update_enabled)
-        self.supervision = SupervisionFeature(self)
+        self.supervision = SupervisionFeature(self, settings, self.events, self)
+        bar = self.menuBar()
+        help_menu = bar.actions()[-1] if bar.actions() else None
+        bar.insertMenu(help_menu, self.supervision.menu)  # before Help, where a user looks last
+        self.editor_layout.insertWidget(0, self.supervision.panel)
+        self.editor_layout.insertWidget(0, self.supervision.banner)
 
     def _column(self, title: str, view: QWidget, above: QWidget | None = None) -> QWidget:
         box = QWidget()
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
             edit_menu = self.menuBar().actions()[1].menu()
             edit_menu.insertActions(edit_menu.actions()[0], self._edit_menu_extras)
             edit_menu.insertSeparator(edit_menu.actions()[len(self._edit_menu_extras)])
+            self.supervision.watch_editor(self.editor)
         self.editor.setVisible(True)
         # Qt adds " — Reflect" (the application's display name) itself.
         self.setWindowTitle(journal.path.stem + "[*]")

@@ -1,26 +1,58 @@
 """Supervision in the main window: its menu, the follow-up questions above a new entry with a
-client, and the monthly self-check banner. The window calls ``attach``/``detach`` with the
-journal; everything else is reached through the window's public parts."""
+client, and the monthly self-check banner.
+
+It knows the window only through narrow parts: a host for the selected client, the themes it
+holds and the status line (``SupervisionHost``), the entry editor's subject (``EditorSubject``),
+the settings, and the one change signal. The window places ``menu``, ``banner`` and ``panel``
+where they belong, calls ``attach``/``detach`` with the journal, and hands the editor over with
+``watch_editor``. Whatever the dialogs change they announce on ``journalChanged`` (kind
+``supervision``); this feature, and every open supervision view, refreshes itself from it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from reflect.core.changes import PEOPLE, SETTINGS, SUPERVISION
 
 from .follow_up_panel import FollowUpPanel
 from .labels import tr
 from .self_check_dialog import SelfCheckBanner, SelfCheckDialog
 
 
+class SupervisionHost(Protocol):
+    """What supervision needs of the main window."""
+
+    def current_client_id(self) -> str | None: ...
+    def theme_counts(self, entry_ids: list[str]) -> list[tuple[str, int]] | None: ...
+    def show_status(self, text: str, msecs: int = 8000) -> None: ...
+
+
+class EditorSubject(Protocol):
+    """What supervision needs of the entry editor: which entry and client it shows, and when
+    that changes (``subjectChanged``) or the entry is saved (``entrySaved(id)``)."""
+
+    subjectChanged: object
+    entrySaved: object
+
+    def current_entry_id(self) -> str | None: ...
+    def current_client_id(self) -> str | None: ...
+
+
 class SupervisionFeature(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, host: SupervisionHost, settings, events, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.settings = settings
+        self.events = events
+        self.parent_widget = parent
         self.journal = None
-        self._editor = None
+        self._editor: EditorSubject | None = None
         self._shown: tuple[str | None, str | None] | None = None  # (client, entry) prompted
         self._fresh: set[str] = set()  # entries saved from new while their prompts showed
         # asked a moment later, so that an entry just saved is known as saved first
@@ -30,19 +62,17 @@ class SupervisionFeature(QObject):
         self._refresh_soon.timeout.connect(self.refresh_prompts)
         self.presenting = None  # the presenting window, while it is open
         self.panel = FollowUpPanel()
+        self.panel.recorded.connect(lambda _client: self.events.announce(SUPERVISION, self.panel))
         self.banner = SelfCheckBanner()
-        window.editor_layout.insertWidget(0, self.panel)
-        window.editor_layout.insertWidget(0, self.banner)
+        self.banner.done.connect(lambda: self.events.announce(SUPERVISION, self.banner))
+        self.menu = QMenu(tr("&Supervision"), parent)
         self.actions = self._build_menu()
+        events.journalChanged.connect(self._journal_changed)
 
     # --- the menu ---------------------------------------------------------------------------
 
     def _build_menu(self) -> dict[str, QAction]:
-        bar = self.w.menuBar()
-        menu = bar.addMenu(tr("&Supervision"))
-        help_menu = bar.actions()[-2] if len(bar.actions()) > 1 else None
-        if help_menu is not None:  # before Help, where a user looks last
-            bar.insertMenu(help_menu, menu)
+        menu = self.menu
         items = [
             ("log", tr("&Log a Meeting…"), "Ctrl+Shift+M", self.log_meeting),
             ("meetings", tr("&Meetings…"), None, self.show_meetings),
@@ -62,31 +92,47 @@ class SupervisionFeature(QObject):
                 menu.addSeparator()
                 continue
             key, text, shortcut, slot = item
-            action = QAction(text, self.w)
+            action = QAction(text, self.menu)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             menu.addAction(action)
             actions[key] = action
-        self.menu = menu
         return actions
 
     # --- the journal in and out -------------------------------------------------------------
 
+    def watch_editor(self, editor: EditorSubject) -> None:
+        """The entry editor whose new entries get the follow-up questions."""
+        if editor is self._editor:
+            return
+        self._editor = editor
+        editor.subjectChanged.connect(self._refresh_soon.start)
+        editor.entrySaved.connect(self._entry_saved)
+
     def attach(self, journal) -> None:
         self.journal = journal
-        editor = self.w.editor
-        if editor is not None and editor is not self._editor:
-            self._editor = editor
-            session = getattr(editor, "session", None)
-            if session is not None:
-                session.changed.connect(self._refresh_soon.start)
-            editor.dirtyChanged.connect(lambda _dirty: self._refresh_soon.start())
-            editor.entrySaved.connect(self._entry_saved)
         self._shown = None
         self._fresh.clear()
         self.refresh_prompts()
-        self.banner.offer(journal, bool(getattr(self.w.settings, "self_check_monthly", 1)))
+        self._offer_self_check()
+
+    def _offer_self_check(self) -> None:
+        self.banner.offer(self.journal, bool(getattr(self.settings, "self_check_monthly", 1)))
+
+    def _journal_changed(self, what, origin) -> None:
+        """Meetings, suggestions, follow-ups or self-checks changed (here or in any view), or a
+        client was forgotten: ask again what the entry on screen should. What the editor itself
+        changed (saving the entry) reaches here as ``entrySaved`` instead."""
+        if self.journal is None or not self.journal.is_open or origin is self._editor:
+            return
+        forgotten = PEOPLE in what and bool(what.removed)
+        # the panel's own answers stay on screen, marked as kept
+        if (SUPERVISION in what or forgotten) and origin is not self.panel:
+            self._shown = None
+            self.refresh_prompts()
+        if (SUPERVISION in what and origin is not self.banner) or SETTINGS in what:
+            self._offer_self_check()
 
     def detach(self) -> None:
         self._refresh_soon.stop()
@@ -102,8 +148,7 @@ class SupervisionFeature(QObject):
     # --- follow-ups on a new entry ----------------------------------------------------------
 
     def _editor_client(self) -> str | None:
-        state = self._editor.to_dict() if self._editor is not None else {}
-        return state.get("client_id")
+        return self._editor.current_client_id() if self._editor is not None else None
 
     def refresh_prompts(self) -> None:
         if self.journal is None or self._editor is None or not self.journal.is_open:
@@ -130,47 +175,42 @@ class SupervisionFeature(QObject):
     # --- dialogs ----------------------------------------------------------------------------
 
     def _client(self) -> str | None:
-        return self.w.current_client_id() or (self._editor_client() if self._editor else None)
+        return self.host.current_client_id() or self._editor_client()
 
     def log_meeting(self) -> None:
         if self.journal is None:
             return
         from .meeting_dialog import MeetingDialog
 
-        if MeetingDialog(self.journal, parent=self.w, client_id=self._client()).exec() == \
-                QDialog.DialogCode.Accepted:
-            self._changed()
+        MeetingDialog(self.journal, parent=self.parent_widget, client_id=self._client(),
+                      events=self.events).exec()
 
     def show_meetings(self) -> None:
         if self.journal is None:
             return
         from .meetings_view import MeetingsDialog
 
-        dialog = MeetingsDialog(self.journal, self.w)
-        dialog.changed.connect(self._changed)
-        dialog.exec()
+        MeetingsDialog(self.journal, self.parent_widget, self.events).exec()
 
     def show_history(self) -> None:
         if self.journal is None:
             return
         client_id = self._client()
         if not client_id:
-            QMessageBox.information(self.w, tr("Choose a client"), tr(
+            QMessageBox.information(self.parent_widget, tr("Choose a client"), tr(
                 "Choose a client in the list first: their suggestions from supervision are "
                 "shown, with what came of each."))
             return
         from .history import SuggestionHistory
 
-        dialog = SuggestionHistory(self.journal, client_id, self.w)
-        dialog.changed.connect(self._changed)
-        dialog.exec()
+        SuggestionHistory(self.journal, client_id, self.parent_widget, self.events).exec()
 
     def prepare(self) -> None:
         if self.journal is None:
             return
         from .prepare import PrepareDialog
 
-        dialog = PrepareDialog(self.journal, self.w)
+        dialog = PrepareDialog(self.journal, self.parent_widget)
         dialog.briefRequested.connect(self._make_brief)
         dialog.presentRequested.connect(self.present)
         dialog.exec()
@@ -178,7 +218,8 @@ class SupervisionFeature(QObject):
     def _make_brief(self, client_id: str) -> None:
         from reflect.ui.brief.wizard import BriefWizard
 
-        BriefWizard(self.journal, self.w, client_id, self.w.settings).exec()
+        BriefWizard(self.journal, self.parent_widget, client_id, self.settings,
+                    theme_counts=self.host.theme_counts, events=self.events).exec()
 
     def present(self, client_id: str | None = None, markdown: str | None = None):
         """Presenting mode for a client's recent sessions (their brief, de-identified and
@@ -197,7 +238,7 @@ class SupervisionFeature(QObject):
             try:
                 markdown = brief_for(self.journal, client_id)
             except (StoreError, ValueError) as exc:
-                QMessageBox.information(self.w, tr("Make the brief first"), tr(
+                QMessageBox.information(self.parent_widget, tr("Make the brief first"), tr(
                     "%1\n\nMake the brief (Journal → Case Brief for Supervision), review it, "
                     "export it as Markdown, and present that file.").replace("%1", str(exc)))
                 return None
@@ -206,9 +247,8 @@ class SupervisionFeature(QObject):
         if self.presenting is not None:
             self.presenting.close()
             self.presenting.deleteLater()
-        self.presenting = PresentingWindow(self.journal, markdown, client_id, self.w.settings,
-                                           self.w)
-        self.presenting.savedIntoMeeting.connect(lambda _id: self._changed())
+        self.presenting = PresentingWindow(self.journal, markdown, client_id, self.settings,
+                                           self.parent_widget, events=self.events)
         self.presenting.show()
         return self.presenting
 
@@ -217,20 +257,20 @@ class SupervisionFeature(QObject):
 
         clients = self.journal.clients()
         choices = [tr("A brief I exported (a Markdown file)…")] + [c.display for c in clients]
-        choice, ok = QInputDialog.getItem(self.w, tr("Present a case"), tr("Whose case?"),
+        choice, ok = QInputDialog.getItem(self.parent_widget, tr("Present a case"), tr("Whose case?"),
                                           choices, 1 if clients else 0, False)
         if not ok:
             return None, None
         if choice != choices[0]:
             return None, clients[choices.index(choice) - 1].id
-        path, _ = QFileDialog.getOpenFileName(self.w, tr("Open a brief"), "",
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, tr("Open a brief"), "",
                                               tr("Briefs (*.md);;All files (*)"))
         if not path:
             return None, None
         try:
             return Path(path).read_text(encoding="utf-8"), None
         except (OSError, UnicodeDecodeError):
-            QMessageBox.warning(self.w, tr("Cannot open the brief"),
+            QMessageBox.warning(self.parent_widget, tr("Cannot open the brief"),
                                 tr("That file could not be read as text."))
             return None, None
 
@@ -238,35 +278,21 @@ class SupervisionFeature(QObject):
         if self.journal is not None:
             from .hours_view import HoursDialog
 
-            HoursDialog(self.journal, self.w).exec()
+            HoursDialog(self.journal, self.parent_widget).exec()
 
     def show_self_check(self) -> None:
         if self.journal is not None:
-            SelfCheckDialog(self.journal, self.w).exec()
-            self.banner.offer(self.journal, bool(getattr(self.w.settings, "self_check_monthly", 1)))
+            SelfCheckDialog(self.journal, self.parent_widget, self.events).exec()
 
-    def export_profile(self, path: str | None = None) -> Path | None:
+    def export_profile(self) -> Path | None:
+        """Which fields, which format, where: the practice profile on its own."""
         if self.journal is None:
             return None
-        from reflect.core.supervision.profile import write_profile
+        from .profile_export import ProfileExportDialog
 
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self.w, tr("Export your practice profile"), "practice-profile.pdf",
-                tr("PDF (*.pdf);;Markdown (*.md)"))
-            if not path:
-                return None
-        fmt = "md" if path.lower().endswith(".md") else "pdf"
-        try:
-            written = write_profile(self.journal, fmt, path)
-        except Exception as exc:  # shown as it is (messages carry no content)
-            QMessageBox.warning(self.w, tr("Profile not exported"), str(exc))
-            return None
-        self.w.statusBar().showMessage(tr("Practice profile saved: %1").replace(
-            "%1", Path(written).name), 8000)
-        return Path(written)
-
-    def _changed(self) -> None:
-        """Meetings or suggestions changed: ask again what the entry on screen should."""
-        self._shown = None
-        self.refresh_prompts()
+        dialog = ProfileExportDialog(self.journal, self.settings, self.parent_widget)
+        dialog.exec()
+        if dialog.written is not None:
+            self.host.show_status(tr("Practice profile saved: %1").replace(
+                "%1", dialog.written.name))
+        return dialog.written

@@ -1,12 +1,12 @@
 """One client's suggestions from supervision, newest meeting first, and what came of each:
 the state at a glance, every follow-up with its note beneath; choose one to try, record how it
-went, or dismiss it."""
+went, or dismiss it. It refreshes itself from ``journalChanged``."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from reflect.core.changes import PEOPLE, SUPERVISION
 from reflect.core.supervision import FollowUpState, choose_to_try, history, record_outcome
 from reflect.core.supervision.when import relative_day
+from reflect.ui.events import JournalEvents
 
 from .labels import kind_label, stance_label, state_label, timing_label, tr
 
@@ -30,12 +32,13 @@ SUGGESTION, WHEN, STANCE, STATE = range(4)
 
 
 class SuggestionHistory(QDialog):
-    changed = Signal()
-
-    def __init__(self, journal, client_id: str, parent=None) -> None:
+    def __init__(self, journal, client_id: str, parent=None,
+                 events: JournalEvents | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.client_id = client_id
+        self.events = events if events is not None else JournalEvents(self)
+        self.events.journalChanged.connect(self._journal_changed)
         client = journal.person(client_id)
         self.setWindowTitle(tr("Suggestions from supervision — %1").replace("%1", client.display))
         self.resize(820, 520)
@@ -127,6 +130,14 @@ class SuggestionHistory(QDialog):
         self.empty.setVisible(not refs)
         self._update_buttons()
 
+    def _journal_changed(self, what, _origin) -> None:
+        if not (SUPERVISION in what or PEOPLE in what) or not self.journal.is_open:
+            return
+        if self.client_id in what.removed:
+            self.reject()  # the client was forgotten: nothing of them stays on screen
+            return
+        self.reload(keep=self.current_suggestion())
+
     def current_suggestion(self) -> str | None:
         item = self.tree.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -140,8 +151,7 @@ class SuggestionHistory(QDialog):
         sid = self.current_suggestion()
         if sid:
             choose_to_try(self.journal, sid)
-            self.reload(keep=sid)
-            self.changed.emit()
+            self.events.announce(SUPERVISION, self)
 
     def _record(self) -> None:
         sid = self.current_suggestion()
@@ -149,5 +159,4 @@ class SuggestionHistory(QDialog):
             return
         record_outcome(self.journal, sid, self.state.currentData(), self.note.text())
         self.note.clear()
-        self.reload(keep=sid)
-        self.changed.emit()
+        self.events.announce(SUPERVISION, self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from reflect.core.model import Stance, Timing
@@ -46,3 +48,26 @@ def duration_text(minutes: int | None) -> str:
     if not hours:
         return tr("%1 min").replace("%1", str(rest))
     return tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{rest:02d}")
+
+
+FORMAT_NAMES = {"pdf": "PDF", "html": "HTML", "md": "Markdown"}
+
+
+def day_text(when: datetime) -> str:
+    """"19 Mar 2026" (no leading zero)."""
+    return f"{when.day} {when:%b %Y}"
+
+
+def brief_label(exported: datetime, template: str | None, fmt: str | None, sessions: int,
+                file_name: str = "") -> str:
+    """"Exported 19 Mar 2026, 21:05 · for a group · PDF · 3 sessions — case-brief.pdf"."""
+    parts = [tr("Exported %1").replace("%1", f"{day_text(exported)}, {exported:%H:%M}")]
+    if template:
+        parts.append(tr("for a supervisor") if template == "supervisor" else tr("for a group"))
+    if fmt:
+        parts.append(FORMAT_NAMES.get(fmt, fmt))
+    if sessions:
+        parts.append(tr("1 session") if sessions == 1 else
+                     tr("%1 sessions").replace("%1", str(sessions)))
+    text = " · ".join(parts)
+    return f"{text} — {file_name}" if file_name else text

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reflect.core.supervision import Meeting, MeetingKind, PresentedCase, SupervisionLog
+from reflect.core.changes import SUPERVISION
+from reflect.core.supervision import (
+    Meeting,
+    MeetingKind,
+    PresentedCase,
+    SupervisionLog,
+    brief_exports,
+)
 
 from .case_editor import CaseEditor
 from .labels import kind_label, tr
@@ -30,14 +37,18 @@ from .labels import kind_label, tr
 
 class MeetingDialog(QDialog):
     def __init__(self, journal, meeting: Meeting | None = None, parent=None, *,
-                 client_id: str | None = None) -> None:
+                 client_id: str | None = None, events=None) -> None:
+        """``events``: where the saved meeting is announced (the views that show meetings,
+        suggestions and follow-ups refresh themselves from it)."""
         super().__init__(parent)
         self.journal = journal
+        self._events = events
         self.meeting = meeting or Meeting(datetime.now().replace(second=0, microsecond=0),
                                           minutes=90, cases=[PresentedCase(client_id)])
         self.setWindowTitle(tr("Supervision Meeting") if meeting else tr("Log a Supervision Meeting"))
         self.resize(860, 640)
         self._clients = journal.clients()
+        self._exports = brief_exports(journal)
         m = self.meeting
         self.when = QDateTimeEdit(QDateTime(m.date))
         self.when.setCalendarPopup(True)
@@ -113,7 +124,8 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
 
     def _add_case(self, case: PresentedCase, actions) -> CaseEditor:
-        editor = CaseEditor(self._clients, case, actions)
+        editor = CaseEditor(self._clients, case, actions, exports=self._exports,
+                            meeting_date=self.meeting.date)
         index = self.tabs.addTab(editor, editor.label())
         editor.client.currentIndexChanged.connect(
             lambda _i, e=editor: self.tabs.setTabText(self.tabs.indexOf(e), e.label()))
@@ -150,4 +162,6 @@ class MeetingDialog(QDialog):
         except Exception as exc:  # a store error, shown as it is (no content)
             self.error.setText(tr("Not saved: %1").replace("%1", str(exc)))
             return
+        if self._events is not None:
+            self._events.announce(SUPERVISION, self)
         self.accept()

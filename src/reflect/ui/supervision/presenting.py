@@ -37,9 +37,10 @@ class PresentingWindow(QWidget):
     savedIntoMeeting = Signal(str)  # the meeting's id
 
     def __init__(self, journal, brief_markdown: str, client_id: str | None, settings=None,
-                 parent=None) -> None:
+                 parent=None, events=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.journal = journal
+        self.events = events  # the meeting saved from here is announced there
         self.client_id = client_id
         self.settings = settings
         self.setWindowTitle(tr("Presenting — Reflect"))
@@ -234,7 +235,8 @@ class PresentingWindow(QWidget):
 
     def meeting_dialog(self) -> MeetingDialog:
         """The meeting dialog, its case already holding what was captured."""
-        dialog = MeetingDialog(self.journal, parent=self, client_id=self.client_id)
+        dialog = MeetingDialog(self.journal, parent=self, client_id=self.client_id,
+                               events=self.events)
         minutes = self.present_minutes.value() + self.discuss_minutes.value()
         dialog.minutes.setValue(max(dialog.minutes.value(), minutes))
         questions, suggestions = self.captured_items()

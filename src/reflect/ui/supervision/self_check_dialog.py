@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from reflect.core.changes import SUPERVISION
 from reflect.core.supervision import (
     QUESTIONS,
     answer_self_check,
@@ -38,9 +39,11 @@ TREND_MONTHS = 6
 
 
 class SelfCheckDialog(QDialog):
-    def __init__(self, journal, parent=None) -> None:
+    def __init__(self, journal, parent=None, events=None) -> None:
+        """``events``: where the answers (or "not this month") are announced."""
         super().__init__(parent)
         self.journal = journal
+        self._events = events
         self.setWindowTitle(tr("Monthly Self-Check"))
         self.resize(760, 600)
         intro = QLabel(tr("A few minutes to notice drift before it becomes a habit. Answer for "
@@ -122,11 +125,17 @@ class SelfCheckDialog(QDialog):
             return
         notes = {qid: e.text() for qid, e in self.notes.items() if e.text().strip()}
         answer_self_check(self.journal, answers, notes)
+        self._announce()
         self.accept()
 
     def not_this_month(self) -> None:
         dismiss_self_check(self.journal)
+        self._announce()
         self.reject()
+
+    def _announce(self) -> None:
+        if self._events is not None:
+            self._events.announce(SUPERVISION, self)
 
 
 class SelfCheckBanner(QFrame):
