@@ -3,6 +3,8 @@ what is left on disk."""
 
 import json
 
+import pytest
+
 from tests.e2e.test_cli import cli_env, run
 
 
@@ -132,3 +134,56 @@ def test_sigterm_the_moment_the_export_file_is_made_leaves_no_file(filled_journa
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "interrupted" in done.stderr, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == []
+
+
+SIGNAL_RIGHT_AFTER_THE_RENAME = """
+import os, signal, sys
+from reflect.cli import main
+real_replace = os.replace
+def replace_then_signal(src, dst, *args, **kwargs):
+    real_replace(src, dst, *args, **kwargs)
+    if str(src).endswith(".partial"):
+        os.kill(os.getpid(), signal.SIGTERM)  # lands the moment the file is complete
+os.replace = replace_then_signal
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_signal_after_the_file_is_complete_says_it_was_written(filled_journal, tmp_path,
+                                                                 existing):
+    import subprocess
+    import sys
+
+    env = cli_env()
+    export = tmp_path / "export.jsonl"
+    brief = tmp_path / "brief.md"
+    if existing:  # an older file at that name is replaced whole
+        export.write_text("old\n", encoding="utf-8")
+        brief.write_text("old\n", encoding="utf-8")
+    for out, argv in ((export, ["export", "--out", str(export)]),
+                      (brief, ["brief", "--client", "Deanna Whitcombe", "--out", str(brief)])):
+        done = subprocess.run([sys.executable, "-c", SIGNAL_RIGHT_AFTER_THE_RENAME, *argv,
+                               "--journal", str(filled_journal)],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert f"interrupted; {out} was already written in full" in done.stderr, done.stderr
+        assert "nothing was changed" not in done.stderr.replace("nothing else was changed", "")
+        assert out.read_text(encoding="utf-8") != "old\n"
+    lines = export.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line) for line in lines)  # whole, every line readable
+    assert brief.read_text(encoding="utf-8").startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_signal_before_the_rename_leaves_an_older_file_as_it_was(filled_journal, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "export.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", SIGNAL_AS_THE_FILE_IS_MADE, "export", "--out",
+                           str(out), "--journal", str(filled_journal)],
+                          env=cli_env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "interrupted; nothing was changed." in done.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"

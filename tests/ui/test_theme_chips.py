@@ -209,3 +209,29 @@ def test_short_quote_beside_a_chip():
                      "left and it stays with me"), Evidence("demand:0", 0, 4, "numb")]
     shown = short_quote(long)
     assert shown.endswith("…” +1") and len(shown) < 45
+
+
+def test_a_quick_notes_prompt_fields_mark_a_themes_words_where_they_were_written(
+        qtbot, journal, make_editor):
+    """In a quick note each prompt has its own field: choosing a chip marks its words in the
+    field they were typed in, as the one narrative box does."""
+    editor = make_editor(journal)
+    editor.new_entry(None)
+    fields = editor.narrative.fields.fields
+    assert editor.narrative.in_prompt_fields()
+    fields[0].setFocus()
+    qtbot.keyClicks(fields[0], "A quiet session about her garden.")
+    qtbot.keyClick(fields[0], Qt.Key.Key_Tab)
+    qtbot.keyClicks(fields[1], "Later she texted me at midnight again and I answered anyway.")
+    chip = wait_for_chip(qtbot, editor, "Boundaries")
+    chip.setFocus()
+    marked = fields[1].extraSelections()
+    assert marked, "no words marked in the field they were written in"
+    words = [s.cursor.selectedText() for s in marked]
+    assert all(w and w in fields[1].toPlainText() for w in words), words
+    assert any("midnight" in w for w in words), words
+    assert not fields[0].extraSelections() and not fields[2].extraSelections()
+    assert not editor.narrative.text.extraSelections()  # the hidden one box marks nothing
+
+    editor.clear()
+    assert not any(f.extraSelections() for f in editor.narrative.fields.fields)

@@ -145,7 +145,7 @@ def test_clock_time_becomes_part_of_day():
     ("She turns 58 in June.", "She turns 50-something in [month]."),
     ("a 23yo OD", "a 20-something OD"),
     ("he is in his 90s now", "he is over 89 now"),
-    ("It would have been her 80th on Sunday", "It would have been her milestone birthday on Sunday"),
+    ("It would have been her 80th on Sunday", "It would have been her milestone birthday on [day]"),
 ])
 def test_ages_become_bands(text, expected):
     assert red(text) == expected

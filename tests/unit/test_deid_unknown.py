@@ -48,7 +48,7 @@ def test_unknown_identifiers_are_redacted(text, gone):
     "I will ask her next time.",
     "We talked about grace and mercy.",
     "She sat in the den with a rose.",
-    "In spring she was calmer; on Friday she cried.",
+    "In spring she was calmer; every Friday she cried.",
     "He was the only Black face in the room and the only Deaf one.",
     "Interpreted in BSL; the GP and HR were told; the EAP duty team logged it.",
     "Asked if we could follow each other on Instagram.",
@@ -56,7 +56,7 @@ def test_unknown_identifiers_are_redacted(text, gone):
     "Light pressure only, and I checked my face in the mirror.",
     "She was Polish and Catholic, and spoke English at home.",
     "We moved to Scotland from Nigeria.",
-    "On Monday she said she was Muslim and fasting for Ramadan.",
+    "Most Mondays she said she was Muslim and fasting for Ramadan.",
     "Used the Gibbs cycle and the Demand-Control Schema afterwards.",
     "The Zoom call dropped and Covid made it worse; I suggested Samaritans.",
 ])

@@ -14,7 +14,7 @@ def red(text):
     ("We both drank in the Anchor for years.", "We both drank in the [place] for years."),
     ("He was admitted to the General overnight.", "He was admitted to the [place] overnight."),
     ("Medics took her to the Heights again.", "Medics took her to the [place] again."),
-    ("I'm going to the Y on Thursday.", "I'm going to the [place] on Thursday."),
+    ("I'm going to the Y on Thursday.", "I'm going to the [place] on [day]."),
     ("the Kestrel carers come at noon", "the [place] carers come at noon"),
     ("She walks the Promenade twice a day.", "She walks the [place] twice a day."),
     ("her rescue dog Pickle barked all hour", "her rescue dog [name] barked all hour"),
@@ -26,7 +26,7 @@ def red(text):
      "a nurse on a surgical ward at [organisation], referred by her GP"),
     ("second year engineering in UCD, living at home", "second year engineering in [organisation], living at home"),
     ("a union electrician out of Local 404 for years", "a union electrician out of [place] for years"),
-    ("they found him off Route 9 on Sunday", "they found him off [place] on Sunday"),
+    ("they found him off Route 9 on Sunday", "they found him off [place] on [day]"),
     ("she gave me the key safe code — 2958 — for emergencies",
      "she gave me the key safe code — [number] — for emergencies"),
 ])

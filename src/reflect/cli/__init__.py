@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 
@@ -79,6 +80,31 @@ def _stop_on_signals() -> None:
             signal.signal(getattr(signal, name), _stop)
 
 
+def _destination_state(args) -> tuple[int, int] | None:
+    """The file ``--out`` names as it is before the command (inode and change time), if any."""
+    out = getattr(args, "out", None)
+    if not isinstance(out, str | os.PathLike) or not out:
+        return None
+    try:
+        st = os.stat(os.path.expanduser(out))
+    except OSError:
+        return None
+    return st.st_ino, st.st_ctime_ns
+
+
+def _written_since(args, before: tuple[int, int] | None) -> str | None:
+    """``--out`` if an interrupted command had already put a new file there: files are written
+    beside it and renamed over it whole, so a new file at that name is a complete one."""
+    out = getattr(args, "out", None)
+    if not isinstance(out, str | os.PathLike) or not out:
+        return None
+    try:
+        st = os.stat(os.path.expanduser(out))
+    except OSError:
+        return None
+    return str(out) if (st.st_ino, st.st_ctime_ns) != before else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -93,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.core.errors import StoreError
 
     _stop_on_signals()
+    before = _destination_state(args)
     try:
         return args.func(args)
     except UsageError as exc:
@@ -102,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reflect {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except (KeyboardInterrupt, Stopped):
-        print(f"reflect {args.command}: interrupted; nothing was changed.", file=sys.stderr)
+        written = _written_since(args, before)
+        print(f"reflect {args.command}: interrupted; "
+              + (f"{written} was already written in full, and nothing else was changed."
+                 if written else "nothing was changed."), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR

@@ -69,6 +69,18 @@ class EntryTemplate:
             parts.append(f"## {prompt.heading}\n\n" + (f"{body}\n" if body.strip() else ""))
         return "\n".join(parts)
 
+    def answer_starts(self, answers: list[str]) -> list[int]:
+        """Where each answer begins in ``join_answers(answers)``: the offset of its first
+        character after the blank lines it started with (which the narrative does not keep)."""
+        starts, pos = [], 0
+        for prompt, answer in zip(self.prompts, answers, strict=True):
+            body = answer.strip("\n")
+            header = len(f"## {prompt.heading}\n\n")
+            lead = len(answer) - len(answer.lstrip("\n"))
+            starts.append(pos + header - lead)
+            pos += header + (len(body) + 1 if body.strip() else 0) + 1
+        return starts
+
     def split_answers(self, text: str) -> list[str] | None:
         """The answer under each prompt of a narrative written this way, or None when the text
         does not have that shape (so nothing would fit a field without losing or moving a word)."""

@@ -91,6 +91,7 @@ def _amp(text: str | None) -> str | None:
 
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, "<", "&"]  # markdown_brief writes "\\<" and "\\&"
     md.preprocessors.deregister("html_block")  # raw HTML is text
     for name in ("html", "entity", "automail"):  # ... so are "&#90;" and "<a@b.c>"
         md.inlinePatterns.deregister(name)

@@ -1,6 +1,15 @@
-"""A draft brief as Markdown: the one rendering the HTML and PDF outputs are made from."""
+"""A draft brief as Markdown: the one rendering the HTML and PDF outputs are made from.
+
+What the practitioner wrote stays text in every Markdown viewer: a ``<`` that would open an HTML
+tag, comment or autolink and an ``&`` that would start a character reference are escaped with a
+backslash (``\\<script>``, ``\\&#90;``), so nothing renders as markup and nothing hides from
+the reader: a name inside ``<!-- … -->`` or an attribute shows, as written, where the reviewer
+and the group can see it.  ``html_brief`` reads the same escapes.
+"""
 
 from __future__ import annotations
+
+import re
 
 from reflect.core.model import DemandCategory, Timing
 
@@ -182,6 +191,16 @@ SECTIONS = {
 }
 
 
+# "<" before what could open a tag, comment, declaration or autolink; "&" before a reference.
+_HTML_START = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
+_REFERENCE = re.compile(r"(?<!\\)&(?=#?\w+;)")
+
+
+def escape_html(text: str) -> str:
+    """Markdown that shows ``<tag>`` and ``&#90;`` as written instead of rendering them."""
+    return _REFERENCE.sub(r"\\&", _HTML_START.sub(r"\\<", text))
+
+
 def to_markdown(d: BriefDraft) -> str:
     lines = [f"# {d.template.title}", ""]
     for sec in d.template.sections:
@@ -189,4 +208,4 @@ def to_markdown(d: BriefDraft) -> str:
             lines += [f"## {sec['heading']}", ""]
         lines += SECTIONS[sec["kind"]](d, sec)
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return escape_html("\n".join(lines).rstrip() + "\n")

@@ -4,6 +4,8 @@ An age is found by what stands around a number, written in digits or words ("eig
 
 - a subject and a verb: "she's 34", "Mam is eighty-three", "he was twenty", "she'll be sixteen";
 - a verb of ageing or dying: "turns 34" (-> "turns 30-something"), "died at 34", "aged 60";
+- a life event at an age: "diagnosed at 34", "married at 19", "widowed at 40";
+- the practitioner's own age ("when I was 23", "I'm 45") and "they're 20";
 - apposition: "Tom, 67, retired bus driver", "Deirdre, 58.", "(38, works at ...)", "Gerry (71)";
 - a number opening a description: "... Pokorny. 71, widower, ...";
 - "34-year-old", "a 23yo", "aged 93", "her 80th", "in his 90s";
@@ -34,11 +36,16 @@ _NOT_AGE_UNIT = (
     r"mg|ml|bpm|degrees?))(?![a-z])"
 )
 AGE_SUBJECT_RE = re.compile(
-    rf"\b(?P<who>he(?=s\s)|she(?=s\s)|he|she|they|who|[A-Z][a-z]+)(?:(?<=\bhe)s|(?<=\bshe)s|'s|’s|\s+is|\s+was|\s+will\s+be|['’]ll\s+be|"
+    rf"\b(?P<who>he(?=s\s)|she(?=s\s)|he|she|they|who|I|[A-Z][a-z]+)(?:(?<=\bhe)s|(?<=\bshe)s|'s|’s|\s+is|\s+was|\s+will\s+be|['’]ll\s+be|"
+    rf"(?<=\bthey)['’]re|(?<=\bI)['’]m|(?<=\bI)\s+am|\s+are|\s+were|"
     rf"\s+is\s+now|\s+was\s+only)\s+(?:only\s+|just\s+|now\s+)?"
     rf"(?P<n>{NUM})\b" + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_AT_RE = re.compile(
-    rf"(?:\b(?:died|passed(?:\s+away)?|killed|gone|lost\s+(?:him|her|them))\s+(?P<r>at\s+"
+    rf"(?:\b(?:died|passed(?:\s+away)?|killed|gone|lost\s+(?:him|her|them)|diagnosed|married|"
+    rf"widowed|divorced|retired|emigrated|adopted|pregnant|sober|clean|orphaned|homeless|"
+    rf"arrested|deported|disabled|paralysed|paralyzed|blind|deaf|left\s+school|left\s+home|"
+    rf"came\s+out|transitioned|started\s+(?:using|drinking|school)|moved\s+(?:here|over))"
+    rf"(?:\s+\w+){{0,3}}?\s+(?P<r>at\s+"
     rf"(?:only\s+|just\s+)?(?P<n>{NUM}))|\b(?P<r2>(?:at\s+the\s+age\s+of|aged|age|ages)\s+"
     rf"(?:only\s+|just\s+)?(?P<n2>{NUM})))\b" + _NOT_AGE_UNIT, re.IGNORECASE)
 AGE_TURN_RE = re.compile(rf"\bturn(?:s|ed|ing)\s+(?:only\s+|just\s+)?(?P<n>{NUM})\b"
@@ -85,7 +92,10 @@ def number_value(text: str) -> int:
 
 
 def _pronoun(text: str, start: int, who: str | None = None, *, after_first: bool = False) -> str:
-    w = (who or "").lower()
+    w = (who or "")
+    if w == "I":
+        return "my"
+    w = w.lower()
     if w in ("he", "she", "they"):
         return {"he": "his", "she": "her", "they": "their"}[w]
     title = re.search(r"\b(Mrs|Ms|Miss|Mr)\.?\s+[A-Z][\w'-]*,?\s*$", text[max(0, start - 40):start])

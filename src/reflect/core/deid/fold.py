@@ -3,7 +3,10 @@
 Names are compared after NFKC (full-width ``Ｚｅｐｈｙｒｉｎｅ`` is ``Zephyrine``), with accents
 removed (``Zoë`` is ``Zoe``, ``Ångström`` is ``Angstrom``), typographic apostrophes and hyphens
 made plain (``O’Brien`` is ``O'Brien``), letters NFKC leaves alone spelled out (``ß`` is ``ss``)
-and invisible characters dropped (a zero-width space or soft hyphen inside a name hides nothing).
+invisible characters dropped (a zero-width space or soft hyphen inside a name hides nothing), and
+Cyrillic, Greek and other letters that look like Latin ones read as those (``Zеphyrine`` with a
+Cyrillic ``е``, ``ΖΕΡΗΥRΙΝΕ`` in Greek capitals: the confusables of Unicode TR39 that stand for
+a Latin letter).  Folding serves matching only: offsets map back to the text as written.
 Case is kept: the matchers decide where case matters ("Will" the name, "will" the verb).
 
 >>> folded("Zoë O’Brien-Ångström")
@@ -12,6 +15,7 @@ Case is kept: the matchers decide where case matters ("Will" the name, "will" th
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +28,24 @@ _SPELLED = {
     "`": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2043": "-", "\u00ad": "",
 }
+# Letters of other scripts drawn like a Latin letter (Unicode TR39 confusables whose prototype is
+# one Latin letter): a name spelled with them looks right to a reader and must match.
+_CONFUSABLE = dict(zip(
+    "АВЕКМНОРСТХУЅІЈԚԜҮҺӀԀЅ"  # Cyrillic capitals
+    "аеорсухѕіјԁһԛԝүӏɡ"  # Cyrillic small (and Latin script g)
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ"  # Greek capitals (and lunate sigma, san)
+    "αοριυνκϲϳ"  # Greek small
+    "ՕօսզցհոՏ"  # Armenian
+    "ᎪᏴᏟᎠᎬᎻᏆᏦᎷᏀᎡᏚᎢᏔᏃ",  # Cherokee
+    "ABEKMHOPCTXYSIJQWYhlDS"
+    "aeopcyxsijdhqwylg"
+    "ABEZHIKMNOPTYXCM"
+    "aopiuvkcj"
+    "OouqghnS"
+    "ABCDEHJKMGRSTWZ", strict=True))
+# Digits written for letters inside a word ("Qu1llfeather", "Z3ph"): the gate also reads a word
+# that mixes letters and digits this way (1 as i and, apart, as l).
+_LEET = {one: str.maketrans("013457", f"o{one}east") for one in "il"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e", "\u034f"}
 
 
@@ -33,13 +55,15 @@ def _fold_char(ch: str) -> str:
         return ""
     if ch in _SPELLED:
         return _SPELLED[ch]
+    if ch in _CONFUSABLE:
+        return _CONFUSABLE[ch]
     if ch.isascii():
         return ch
     out = []
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         if unicodedata.category(c) == "Mn":
             continue
-        out.append(_SPELLED.get(c, c))
+        out.append(_SPELLED.get(c) or _CONFUSABLE.get(c, c))
     return unicodedata.normalize("NFC", "".join(out))
 
 
@@ -72,3 +96,13 @@ def fold(text: str) -> Folded:
 
 def folded(text: str) -> str:
     return fold(text).text
+
+
+_MIXED = re.compile(r"\b[^\W_]*(?:[^\W\d_]\d|\d[^\W\d_])[^\W_]*")
+
+
+def unleet(text: str, one: str = "i") -> str:
+    """``text`` with digits read as letters inside words that mix them with letters
+    ("Qu1llfeather" -> "Quillfeather", "Z3ph" -> "Zeph"); ``one`` is how 1 is read (i or l).
+    Every other character, and the length, stay as they were."""
+    return _MIXED.sub(lambda m: m.group().translate(_LEET[one]), text)

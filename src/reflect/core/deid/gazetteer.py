@@ -105,7 +105,8 @@ def _safe(tok: Token) -> bool:
     low = b.lower()
     if low in ORG_SUFFIX or low in PLACE_SUFFIX:
         return False
-    if low in lexicon.SAFE_CAPITALISED or lexicon.is_month(b) or lexicon.is_weekday(b):
+    if low in lexicon.SAFE_CAPITALISED or lexicon.is_month(b) or lexicon.is_weekday(b) \
+            or lexicon.is_medication(b):
         return True
     if low in lexicon.HOLIDAYS or b in lexicon.proper_words() or b in lexicon.regions():
         return True
@@ -162,8 +163,13 @@ def _trim(text: str, run: list[Token]) -> list[list[Token]]:
             and not t.is_title and t.lower not in lexicon.word_names() \
             and t.lower not in ("st", "saint", "upper", "lower", "great", "little")
         connector = 0 < j < len(run) - 1 and not t.capitalised and t.lower in CONNECTORS
-        if not connector and ((_safe(t) and not t.is_title and t.lower not in ("st",)
-                               and not _proper_place(text, t))
+        named_place = j + 1 < len(run) and t.base in lexicon.regions() \
+            and (run[j + 1].lower in PLACE_SUFFIX or run[j + 1].lower in ORG_SUFFIX)
+        named_place = named_place or _region_as_person(text, t, text[max(0, t.start - 40):
+                                                                     t.start])
+        if not connector and not named_place and ((_safe(t) and not t.is_title
+                                                   and t.lower not in ("st",)
+                                                   and not _proper_place(text, t))
                               or sentence_word or t.lower == "the"):
             pieces.append([])
         else:
@@ -236,6 +242,8 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
             ) -> Redaction | None:
     b = tok.base
     low = b.lower()
+    if _region_as_person(text, tok, before):  # "Devon's package", "Jordan away for work"
+        return Redaction(tok.start, tok.base_end, b, labels.person(b, None), "name", 0.6)
     if _safe(tok) and not _proper_place(text, tok) or len(b) < 2:
         return None
     if lexicon.is_language(b) or lexicon.is_language_or_demonym(b) and not _is_nameish(tok):
@@ -277,6 +285,10 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
             return person(0.6 if word_name else 0.5)
         if b in lexicon.places() and place_cue:
             return place(0.6)
+        if b in lexicon.places() and low not in lexicon.frequent_words() \
+                and not lexicon.is_language_or_demonym(b) \
+                and re.match(r"\s*(?:[.;]|,\s+[a-z]|$)", after) and re.search(r",\s+$", before):
+            return place(0.5)  # "... the client, Ascot. Big house": a town in a list of facts
         if nouns_capitalised:
             return None
         return venues.proper_use(text, tok, before)  # "the Anchor", "Crossroads does"
@@ -300,6 +312,25 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
     if b in lexicon.surnames():
         return person(conf)
     return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
+
+
+def _region_as_person(text: str, tok: Token, before: str) -> bool:
+    """A region or country that is also a first name ("Devon", "Jordan", "Georgia"), standing
+    where a person does: a possessive before a noun, or a person's verb after it, and nothing
+    before it that says where ("in", "from", "across")."""
+    b = tok.base
+    if b not in lexicon.regions() or b not in lexicon.first_names() or _place_cue(before) \
+            or re.search(r"\b(?:of|the|across|around|all\s+over)\s+$", before, re.IGNORECASE):
+        return False
+    after = text[tok.base_end:tok.base_end + 30]
+    if re.match(r"['’]s\s+(?!(?:coast|border|beaches|capital|economy|government|weather|hills|"
+                r"countryside|coastline|people|borders|history|north|south|east|west)\b)[a-z]",
+                after):
+        return True
+    return bool(re.match(r"\s+(?:away|off|back|texted|rang|emailed|messaged|cancelled|paused|"
+                         r"booked|paid|said|says|asked|told|came|left|wants|wanted|thinks|"
+                         r"thought|feels|felt|is\s+(?:away|off|back|sick|ill)|was\s+"
+                         r"(?:away|off|back|sick|ill))\b", after))
 
 
 def _lowercase_places(text: str, toks: list[Token]) -> list[Redaction]:

@@ -18,7 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..model import Person, PersonKind
 from . import lexicon
-from .fold import fold, folded
+from .fold import fold, folded, unleet
 from .name_pieces import PartIndex, identifier_around
 from .redaction import Redaction
 from .tokens import TITLES, Token, tokenize
@@ -105,8 +105,10 @@ class KnownPeople:
             text = text.strip()
             if len(text) < 2 and how != "alias":
                 return
+            if text.isdigit():  # "Agent 47": found only beside another part (name_pieces.py)
+                how, cs = "digits", True
             if cs is None:
-                cs = _needs_case(text)
+                cs = _needs_case(text) and not _short_foreign(text)
             key = (text if cs else text.lower(), i)
             if key not in out or out[key].confidence < conf:
                 out[key] = Variant(text, i, how, conf, cs)
@@ -152,7 +154,7 @@ class KnownPeople:
 
     def _compile(self) -> tuple[re.Pattern | None, re.Pattern | None]:
         ci = [re.escape(v.text) for v in self.variants if not v.case_sensitive]
-        cs = [re.escape(v.text) for v in self.variants if v.case_sensitive]
+        cs = [re.escape(v.text) for v in self.variants if v.case_sensitive and v.how != "digits"]
         cs += [re.escape(v.text.upper()) for v in self.variants
                if v.case_sensitive and v.how in ("part", "name", "plural")]
         left = r"(?<![\w@.])"
@@ -168,7 +170,7 @@ class KnownPeople:
 
     def _part_index(self) -> PartIndex:
         parts = [(v.text, v.person, v.case_sensitive) for v in self.variants
-                 if v.how in ("name", "part", "alias", "plural") and " " not in v.text]
+                 if v.how in ("name", "part", "alias", "plural", "digits") and " " not in v.text]
         initials: dict[int, set[str]] = {}
         for i, p in enumerate(self.people):
             for n in p.all_names():
@@ -224,6 +226,7 @@ class KnownPeople:
         for pm in self._pieces.find(t, taken):
             found.append(KnownMatch(pm.start, pm.end, t[pm.start:pm.end], pm.person, pm.how, 0.9))
             taken[pm.start:pm.end] = b"\x01" * (pm.end - pm.start)
+        found += self._disguised(t, taken)
         if fuzzy and self._fuzzy_targets:
             for tok in tokenize(t):
                 if 1 in taken[tok.start:tok.end]:
@@ -239,6 +242,33 @@ class KnownPeople:
         for m in _dedupe(found):
             start, end = f.span(m.start, m.end)
             out.append(KnownMatch(start, end, text[start:end], m.person, m.how, m.confidence))
+        return out
+
+    def _disguised(self, t: str, taken: bytearray) -> list[KnownMatch]:
+        """Names written with digits for letters ("Qu1llfeather") or spaced out letter by letter
+        ("Q u i l l f e a t h e r"): the whole disguised word is the match."""
+        out: list[KnownMatch] = []
+        for one in "il":
+            leet = unleet(t, one)
+            if leet == t:
+                break
+            for m in self._exact(leet) + [KnownMatch(p.start, p.end, "", p.person, p.how, 0.9)
+                                          for p in self._pieces.find(leet, taken)]:
+                if 1 in taken[m.start:m.end] or not any(c.isdigit() for c in t[m.start:m.end]):
+                    continue
+                s, e = _word_around(t, m.start, m.end)
+                out.append(KnownMatch(s, e, t[s:e], m.person, "disguised", 0.9))
+                taken[s:e] = b"\x01" * (e - s)
+        for run in _SPACED.finditer(t):
+            s, e = run.span()
+            if 1 in taken[s:e]:
+                continue
+            joined = re.sub(r"[^\w']", "", run.group())
+            hits = self._exact(joined) or [KnownMatch(0, 0, "", p.person, p.how, 0.9)
+                                           for p in self._pieces.find(joined)]
+            if hits:
+                out.append(KnownMatch(s, e, run.group(), hits[0].person, "disguised", 0.9))
+                taken[s:e] = b"\x01" * (e - s)
         return out
 
     def _exact(self, text: str) -> list[KnownMatch]:
@@ -302,12 +332,40 @@ class KnownPeople:
         return _merge_adjacent(text, out)
 
 
+# Single letters spaced out ("Q u i l l", "Q.U.I.L.L", "Q-u-i-l-l"): five or more.
+_SPACED = re.compile(r"(?<![\w.])(?:[^\W\d_][ .\-*_] ?){4,}[^\W\d_](?![\w])")
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _needs_case(text: str) -> bool:
     """Match only when capitalised: short names and names that are everyday words."""
     words = text.split()
     if len(words) > 1:  # "Will Hope": only capitalised, or "I will hope" would match
         return all(lexicon.is_word(w) or w.lower() in lexicon.word_names() for w in words)
     return len(text) <= 2 or lexicon.is_word(text) or text.lower() in lexicon.word_names()
+
+
+# Two-letter tokens that are common in notes whatever a name says ("Al" and "Di" are particles).
+_SHORT_COMMON = {"ok", "tv", "gp", "uk", "us", "am", "pm", "mr", "ms", "dr", "st", "rd", "th", "nd",
+                 "co", "vs", "eg", "ie", "hr", "er", "ah", "oh", "uh", "um", "hm", "ya", "yo",
+                 "ex", "id", "ad", "ot", "pt", "ed", "na", "aa", "ca", "em", "en", "re", "ve",
+                 "ll", "mm", "cm", "km", "kg", "lb", "ml", "mg", "bp", "hb", "ct", "ap", "ai",
+                 "hi", "go", "no", "so", "to", "do", "it", "is", "in", "on", "at", "by", "up"}
+
+
+def _short_foreign(text: str) -> bool:
+    """A two-letter name part that is no English word or common abbreviation ("Li", "Ng", "Bo"):
+    it names its person in any case ("li said", "NG"), so it need not be capitalised."""
+    low = text.lower()
+    return len(text) == 2 and text.isalpha() and low not in PARTICLES \
+        and low not in _SHORT_COMMON and not lexicon.is_word(low)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

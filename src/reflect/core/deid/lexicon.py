@@ -42,6 +42,52 @@ SAFE_CAPITALISED |= {
     "schön", "schon", "proctor", "hawkins", "shohet", "karasek", "kolb", "freud", "jung",
     "winnicott", "bowlby", "maslow", "yalom", "rolfe", "rogers", "demand-control", "dc-s",
 }
+# Medicines a practitioner writes about by name (brand or generic, capitalised or not), and the
+# health programmes that pay for them: never a person or a place.  Generic names not listed are
+# known by their endings (see :func:`is_medication`).
+MEDICATIONS = {
+    "narcan", "naloxone", "naltrexone", "vivitrol", "suboxone", "subutex", "sublocade",
+    "buprenorphine", "methadone", "fentanyl", "heroin", "oxycodone", "oxycontin", "percocet",
+    "vicodin", "hydrocodone", "tramadol", "codeine", "co-codamol", "morphine", "kratom",
+    "gabapentin", "pregabalin", "lyrica", "neurontin", "ibuprofen", "paracetamol", "tylenol",
+    "advil", "nurofen", "aspirin", "naproxen", "diclofenac", "voltaren", "calpol",
+    "vyvanse", "elvanse", "adderall", "ritalin", "concerta", "methylphenidate", "strattera",
+    "atomoxetine", "dexedrine", "focalin", "lisdexamfetamine", "guanfacine", "intuniv",
+    "prozac", "zoloft", "lexapro", "celexa", "paxil", "seroxat", "sertraline", "citalopram",
+    "escitalopram", "fluoxetine", "paroxetine", "venlafaxine", "effexor", "duloxetine",
+    "cymbalta", "wellbutrin", "bupropion", "mirtazapine", "remeron", "trazodone", "amitriptyline",
+    "xanax", "valium", "ativan", "klonopin", "librium", "diazepam", "lorazepam", "alprazolam",
+    "clonazepam", "chlordiazepoxide", "temazepam", "zopiclone", "zolpidem", "ambien", "melatonin",
+    "seroquel", "quetiapine", "olanzapine", "zyprexa", "risperidone", "risperdal", "aripiprazole",
+    "abilify", "clozapine", "clozaril", "haloperidol", "lithium", "lamotrigine", "lamictal",
+    "depakote", "valproate", "carbamazepine", "tegretol", "propranolol", "antabuse",
+    "disulfiram", "acamprosate", "campral", "chantix", "champix", "varenicline", "nicorette",
+    "metformin", "insulin", "ozempic", "wegovy", "mounjaro", "saxenda", "semaglutide",
+    "epipen", "ventolin", "salbutamol", "albuterol", "inhaler", "amoxicillin", "penicillin",
+    "prednisone", "prednisolone", "warfarin", "eliquis", "levothyroxine", "thyroxine",
+    "botox", "viagra", "cialis", "truvada", "prep", "plan-b", "mirena", "nexplanon", "depo",
+    "medicaid", "medicare", "tricare", "obamacare",
+}
+_MEDICATION_ENDINGS = (
+    "azepam", "azolam", "oxetine", "triptyline", "apine", "idone", "azole", "cillin", "mycin",
+    "cycline", "statin", "pril", "sartan", "olol", "dipine", "tidine", "prazole", "tinib",
+    "ciclovir", "caine", "profen", "amfetamine", "amphetamine", "phenidate", "codone", "morphone",
+    "orphine", "afil", "gliptin", "glutide", "formin", "barbital", "zolam", "sertib", "lukast",
+    "triptan", "dronate", "semide", "thiazide", "parin", "floxacin", "conazole", "vudine",
+)
+
+
+def is_medication(word: str) -> bool:
+    """A medicine or health programme ("Narcan", "Narcans", "sertraline", "Medicaid")."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in MEDICATIONS or (w.endswith("s") and w[:-1] in MEDICATIONS):
+        return True
+    return len(w) >= 7 and w.isalpha() and w.endswith(_MEDICATION_ENDINGS) \
+        and word not in first_names() and word not in surnames()
+
+
 # Common English words that are also first names: only names in the right context.
 WORD_NAMES_EXTRA = {
     "will", "hope", "mark", "grace", "may", "rose", "faith", "joy", "dawn", "summer", "amber",

@@ -10,7 +10,10 @@ on anything that is not a letter (``_ - . @ / :`` and digits) and at camel case
 - their name parts glued together, with at most one initial (``zephyrinequillfeather``,
   ``zquillfeather``, ``quillfeatherz``);
 - or a longer piece containing a distinctive part (five letters or more, not an English word):
-  ``quillfeathernotes``.
+  ``quillfeathernotes``;
+- a part cut in two by a sign (``Quill-feather``, ``quill.feather``);
+- an all-digit part (``Agent 47``) only next to another part of the same person (``agent47``,
+  ``agent_47``): a number alone is just a number.
 
 Pieces are matched on the folded text (``fold.py``), so this serves redaction and the export gate
 alike.
@@ -26,6 +29,7 @@ from . import lexicon
 
 CHUNK_RE = re.compile(r"[^\s<>\"()\[\]{},;!?*|`“”‘’]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_DIGITS_RE = re.compile(r"\d{2,}")
 _CAMEL_SPLIT = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 _FILE_EXT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
@@ -84,6 +88,27 @@ class PartIndex:
                 hit = self._match(piece, neighbours)
                 if hit is not None:
                     out.append(PieceMatch(start, end, *hit))
+            out += self._split_parts(text, chunk.start(), chunk.end(), skip, out)
+        return out
+
+    def _split_parts(self, text: str, start: int, end: int, skip: bytearray | None,
+                     found: list[PieceMatch]) -> list[PieceMatch]:
+        """A name part cut by one sign ("Quill-feather", "zeph.yrine"): two or three letter runs
+        with a single character between them that together spell a part."""
+        runs = [(m.start(), m.end()) for m in _LETTERS_RE.finditer(text, start, end)]
+        out: list[PieceMatch] = []
+        for i in range(len(runs)):
+            for j in range(i + 1, min(i + 3, len(runs))):
+                if runs[j][0] - runs[j - 1][1] != 1:
+                    break
+                s, e = runs[i][0], runs[j][1]
+                if (skip is not None and 1 in skip[s:e]) or any(
+                        m.start < e and s < m.end for m in found + out):
+                    continue
+                info = self.parts.get(key(text[s:e]))
+                if info is not None and info.persons and (not info.case_sensitive
+                                                          or text[s].isupper()):
+                    out.append(PieceMatch(s, e, min(info.persons), "part"))
         return out
 
     def _persons(self, piece: str) -> set[int]:
@@ -93,6 +118,9 @@ class PartIndex:
     def _match(self, piece: str, neighbours: set[int]) -> tuple[int, str] | None:
         low = key(piece)
         info = self.parts.get(low)
+        if piece.isdigit():  # a number is a name part only beside another part of that person
+            return (min(info.persons & neighbours), "part") \
+                if info is not None and info.persons & neighbours else None
         if info is not None:
             if not info.case_sensitive or piece[:1].isupper() or info.persons & neighbours:
                 return min(info.persons), "part"
@@ -141,9 +169,10 @@ def _better(slot: dict[int, tuple[int, int]], person: int, used: tuple[int, int]
 
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
-    """The letter pieces of ``text[start:end]``: a run of letters (with inner apostrophes, as in
-    "O'Brien") whole, or else split at camel case and apostrophes."""
-    for run in _LETTERS_RE.finditer(text, start, end):
+    """The pieces of ``text[start:end]``: a run of letters (with inner apostrophes, as in
+    "O'Brien") whole, and split at camel case and apostrophes; and runs of two or more digits."""
+    runs = [*_LETTERS_RE.finditer(text, start, end), *_DIGITS_RE.finditer(text, start, end)]
+    for run in sorted(runs, key=lambda m: m.start()):
         yield run.start(), run.group()
         if "'" in run.group() or _CAMEL_SPLIT.search(run.group()):
             for m in _CAMEL_RE.finditer(run.group()):

@@ -17,7 +17,7 @@ KINDS = (
 LABELS = (
     "[name]", "[place]", "[organisation]", "[address]", "[email]", "[link]", "[handle]", "[phone]",
     "[postcode]", "[ZIP]", "[number]", "[file]", "[date]", "[month]", "[holiday]", "[venue]",
-    "[pet]", "[removed]",
+    "[pet]", "[removed]", "[day]", "[season]",
 )
 
 

@@ -9,7 +9,12 @@ Following the Safe Harbor rule that every date element finer than the year ident
   (a season of observance that shapes the work, such as Ramadan or Lent, stays);
 - a day and month without a year ("8/15", "Sat 8/6", "Tues 14th", "on 12/14") ``[date]``, but a
   score or a fraction ("pain 3/10", "33/40", "24/7") stays;
-- a two-digit year ("in '96") ``[year]``.
+- a two-digit year ("in '96") ``[year]``;
+- a weekday that pins one day ("on Saturday", "died Sunday", "Monday's the agency's call",
+  "11am Sat", "on the Tues", "Tues+Fri") ``[day]``; a weekday said of any week stays ("every
+  Sunday", "a year of Thursdays", "dreading Mondays", "your ideal Tuesday", "Sunday-night"),
+  and "Sat" or "Sun" only where a day is meant ("Sat in the car" stays);
+- a season of a given year ("last fall", "this summer") ``[season]``.
 """
 
 from __future__ import annotations
@@ -51,7 +56,13 @@ _HOLIDAY = re.compile(
     r"|Paddy['’]?s\s+Day|Burns\s+Night|Diwali|Hanukk?ah|Chanukah|Passover|Rosh\s+Hashanah"
     r"|Yom\s+Kippur|Eid(?:\s+al-\w+)?|Vaisakhi|Holi|Black\s+Friday|Cyber\s+Monday"
     r"|Super\s+Bowl(?:\s+Sunday)?|Remembrance\s+(?:Day|Sunday)|Veterans\s+Day|Presidents['’]?\s+Day"
-    r"|MLK\s+Day|Juneteenth|Groundhog\s+Day|May\s+Day|(?:August\s+|May\s+|spring\s+|summer\s+)?"
+    r"|MLK\s+Day|Juneteenth|Groundhog\s+Day|May\s+Day|(?:Canada|Australia|Anzac|Waitangi|"
+    r"Heritage|Freedom|Youth|Human\s+Rights|Reconciliation|Victoria|Family|Civic|Bastille|"
+    r"Columbus|Patriots['’]?|Armistice|Saint\s+Jean-Baptiste|St\.?\s+(?:Andrew|David|George)"
+    r"['’]?s|International\s+Women['’]?s|Women['’]?s|Workers['’]?|Republic|Unity|Day\s+of\s+"
+    r"the\s+Dead)\s+Day|(?:King|Queen)['’]?s\s+Birthday(?:\s+(?:weekend|holiday))?|Matariki|"
+    r"(?:Lunar|Chinese)\s+New\s+Year|Vesak|Navratri|Purim|Sukkot|Shavuot|Lag\s+B['’]?Omer|"
+    r"Ramadan\s+Eid|Eid\s+(?:al-)?(?:Fitr|Adha)|(?:August\s+|May\s+|spring\s+|summer\s+)?"
     r"[Bb]ank\s+[Hh]oliday(?:\s+(?:Monday|weekend))?)\b(?!['’]s\s+[a-z])")
 _LOWER_HOLIDAY = re.compile(r"\b(?:christmas|xmas|thanksgiving|easter|halloween|new\s+year['’]?s|"
                             r"(?:labou?r|memorial|boxing|independence|veterans|presidents['’]?|"
@@ -76,9 +87,14 @@ _ORDINAL_DAY = re.compile(r"\b(?i:on|by|from|since|until|till|before|after)\s+"
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<y>\d\d)(?![\w'’]|\.\d)")
 
 
+# "hasn't paid March", "kept my Jan clear": a capitalised month that is also a word or a name,
+# inside a sentence (not opening one), is the month
+_MID_SENTENCE = re.compile(r"(?<=[a-z,] )(?P<m>March|August|Jan|Mar|Apr|Jun|Jul|Aug)\b(?!['’]\w)")
+
+
 def find_months(text: str) -> list[Redaction]:
     out: dict[tuple[int, int], Redaction] = {}
-    for rx in (_CUED_MONTH, _CAPITAL_MONTH, _LOWER_MONTH, _AMBIGUOUS):
+    for rx in (_CUED_MONTH, _CAPITAL_MONTH, _LOWER_MONTH, _AMBIGUOUS, _MID_SENTENCE):
         for m in rx.finditer(text):
             word = m.group("m")
             s, e = m.start("m"), m.end("m")
@@ -158,5 +174,57 @@ def _looks_like_score(text: str, s: int, e: int) -> bool:
                   r"stress|→|->|out\s+of)\W*\w*\W*$", before))
 
 
+_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)"
+_WEEKDAY_WORD = re.compile(
+    rf"(?<![\w-])(?P<d>(?i:{_DAY_NAME})|{_DAY_ABBR}(?=\.?(?:[\s,;:+/)!?]|$)))(?P<pl>s)?(?![\w-])"
+    r"(?P<poss>['’]s)?")
+# before the day: a word that makes it any such day, not one day
+_ANY_DAY_BEFORE = re.compile(
+    r"\b(?:every|each|any|a|an|ideal|typical|usual|normal|average|perfect|good|bad|most|some|"
+    r"other|of|on\s+a|what|which|many|all)\s+$", re.IGNORECASE)
+# before an abbreviated day: what says a day is meant ("on Sat", "11am Sat", "noon Mon", "Tues/")
+_ABBR_CUE_BEFORE = re.compile(
+    r"(?:\b(?:on|this|last|next|that|by|from|til|till|until|since|before|after|the|each|every)"
+    r"\s+|\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|h)\s+|\b(?:noon|midnight|arvo|morning|evening|night|afternoon)\s+|[+/&,]\s*)$",
+    re.IGNORECASE)
+_ABBR_CUE_AFTER = re.compile(
+    r"\s*(?:[+/&]\s*" + _DAY_ABBR + r"|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)|(?:morning|night|"
+    r"arvo|eve|evening|afternoon|am|pm)\b)")
+_SEASON = re.compile(r"\b(?:last|this|next|that|early|late)\s+(?:spring|summer|autumn|fall|"
+                     r"winter)\b(?!\s+(?:term|semester|school|camp|clothes|coat|holidays?\s+"
+                     r"club))", re.IGNORECASE)
+
+
+def find_weekdays(text: str) -> list[Redaction]:
+    """Weekdays that pin a day (``[day]``), and seasons of a given year (``[season]``)."""
+    out = []
+    for m in _WEEKDAY_WORD.finditer(text):
+        day = m.group("d")
+        s, e = m.start("d"), m.end("pl") if m.group("pl") else m.end("d")
+        before = text[max(0, s - 30):s]
+        abbreviated = not day.lower().endswith("day")
+        if abbreviated:
+            if not (_ABBR_CUE_BEFORE.search(before) or _ABBR_CUE_AFTER.match(text, m.end())):
+                continue  # "Sat in the car", "the Sun newspaper"
+            if re.search(r"\b(?:the|a)\s+$", before, re.IGNORECASE) \
+                    and not re.match(r"[\s,.;]", text[e:e + 1] or " "):
+                continue
+        if re.match(r"\s+(?:(?:only\s+)?(?:every|each)\b|[a-z]+s\b(?<!\bis)(?<!\bwas)"
+                    r"(?<!\bhas)(?<!\bdoes))", text[e:e + 24]) and not abbreviated:
+            continue  # "Saturday visits", "Saturday only every second week": a standing day
+        if m.group("pl"):  # "Thursdays": only a standing day ("on Thursdays", "Tues+Fri")
+            if not re.search(r"\bon\s+$", before, re.IGNORECASE):
+                continue
+        elif _ANY_DAY_BEFORE.search(before) and not re.search(r"\bon\s+a\s+$", before):
+            continue  # "every Sunday", "your ideal Tuesday"
+        if re.match(r"[-–](?:\w)", text[e:e + 2]) or (s and text[s - 1] in "-–"):
+            continue  # "Sunday-night", "Sunday-through-Thursday"
+        out.append(Redaction(s, e, text[s:e], "[day]", "date", 0.8))
+    for m in _SEASON.finditer(text):
+        out.append(Redaction(m.start(), m.end(), m.group(), "[season]", "date", 0.75))
+    return out
+
+
 def find_all(text: str) -> list[Redaction]:
-    return find_months(text) + find_holidays(text) + find_short_dates(text)
+    return find_months(text) + find_holidays(text) + find_short_dates(text) + find_weekdays(text)

@@ -60,7 +60,7 @@ class ClientDialog(QDialog):
         form.addRow(self._label(self.tr("&Name:"), self.name), self.name)
         form.addRow(self._label(self.tr("&Alias:"), self.alias), self.alias)
         form.addRow(self._label(self.tr("&Other names:"), self.aka), self.aka)
-        form.addRow(self._label(self.tr("N&otes:"), self.notes), self.notes)
+        form.addRow(self._label(self.tr("No&tes:"), self.notes), self.notes)
 
         self.people = QTableWidget(0, 3)
         self.people.setHorizontalHeaderLabels(
@@ -72,7 +72,7 @@ class ClientDialog(QDialog):
         self.people.setTabKeyNavigation(False)
         for p in self._linked:
             self._add_row(p)
-        add = QPushButton(self.tr("Add &person"))
+        add = QPushButton(self.tr("A&dd person"))
         remove = QPushButton(self.tr("&Remove"))
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(add)

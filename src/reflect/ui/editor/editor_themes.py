@@ -1,7 +1,7 @@
 """The entry editor's themes: detect them off the UI thread and show a theme's words.
 
-``EditorThemes`` knows the chips panel and the narrative's text field, nothing else of the
-editor: the editor hands it the journal and what is on screen (``refresh``), and hears back
+``EditorThemes`` knows the chips panel and the narrative (where its words are on screen: the
+one box, or a quick note's prompt fields), nothing else of the editor: the editor hands it the journal and what is on screen (``refresh``), and hears back
 through signals: ``chipsChanged`` when new chips are in place (they join the tab order) and
 ``decisionMade`` when the practitioner keeps, rejects, adds or undoes a theme (the editor keeps
 the decision; see ``EntryEditor``). Detection results that arrive after the editor moved on
@@ -13,11 +13,12 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reflect.core import drafts as states
 from reflect.core.themes import one_entry as detection
 from reflect.core.themes.analysis import EntryTheme
+from reflect.ui.editor.narrative import NarrativeEditor
 from reflect.ui.editor.theme_chips import ThemeChipsPanel
 from reflect.ui.workers import run_in_background
 
@@ -26,10 +27,10 @@ class EditorThemes(QObject):
     chipsChanged = Signal()
     decisionMade = Signal(str, object)  # theme id, "accept" | "reject" | None (undone)
 
-    def __init__(self, panel: ThemeChipsPanel, text: QTextEdit, parent=None) -> None:
+    def __init__(self, panel: ThemeChipsPanel, narrative: NarrativeEditor, parent=None) -> None:
         super().__init__(parent)
         self.panel = panel
-        self._text = text
+        self._narrative = narrative
         self._generation = 0
         panel.decided.connect(self.decide)
         panel.evidenceRequested.connect(self._highlight)
@@ -69,7 +70,8 @@ class EditorThemes(QObject):
     def clear(self) -> None:
         self._generation += 1  # late results find nothing to show
         self.panel.clear()
-        self._text.setExtraSelections([])
+        for box in self._narrative.writing_boxes():
+            box.setExtraSelections([])
         detection.forget()
 
     def decide(self, theme: str, decision: str | None) -> None:
@@ -79,28 +81,39 @@ class EditorThemes(QObject):
     # --- evidence -------------------------------------------------------------------------
 
     def _highlight(self, item: EntryTheme) -> None:
-        """Mark the theme's words in the narrative (spans that still match what is there)."""
-        text_edit = self._text
-        document = text_edit.document()
-        plain = text_edit.toPlainText()
-        fmt = QTextCharFormat()
-        colour = QColor(text_edit.palette().highlight().color())
-        colour.setAlpha(90)
-        fmt.setBackground(colour)
-        selections = []
-        first = None
+        """Mark the theme's words where the narrative is on screen (the one box, or the prompt
+        fields of a quick note), for spans that still match what is there."""
+        plain = self._narrative.plain_text()
+        boxes = self._narrative.writing_boxes()
+        selections: dict[int, list[QTextEdit.ExtraSelection]] = {id(box): [] for box in boxes}
+        first: tuple[QPlainTextEdit, QTextCursor] | None = None
         for ev in item.evidence:
             if ev.field != "narrative" or plain[ev.start:ev.end] != ev.text:
                 continue
-            cursor = QTextCursor(document)
-            cursor.setPosition(ev.start)
-            cursor.setPosition(ev.end, QTextCursor.MoveMode.KeepAnchor)
+            shown = self._narrative.shown_at(ev.start, ev.end)
+            if shown is None:
+                continue
+            box, start, end = shown
+            cursor = QTextCursor(box.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-            first = first or QTextCursor(cursor)
-        text_edit.setExtraSelections(selections)
-        if first is not None and not text_edit.viewport().rect().contains(text_edit.cursorRect(first)):
-            bar = text_edit.verticalScrollBar()  # in lines: bring the first quote into sight
-            bar.setValue(max(0, first.block().firstLineNumber() - 1))
+            selection.format = _marked(box)
+            selections[id(box)].append(selection)
+            first = first or (box, QTextCursor(cursor))
+        for box in boxes:
+            box.setExtraSelections(selections[id(box)])
+        if first is not None:
+            box, cursor = first
+            if not box.viewport().rect().contains(box.cursorRect(cursor)):
+                bar = box.verticalScrollBar()  # in lines: bring the first quote into sight
+                bar.setValue(max(0, cursor.block().firstLineNumber() - 1))
+
+
+def _marked(box: QPlainTextEdit) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    colour = QColor(box.palette().highlight().color())
+    colour.setAlpha(90)
+    fmt.setBackground(colour)
+    return fmt

@@ -67,7 +67,7 @@ class EntryEditor(EntryEditorView):
         self.session.is_known_client = lambda name: bool(
             self._journal_open() and self._journal.find_people(name, kind=PersonKind.CLIENT)
         )
-        self.themes = EditorThemes(self.themes_panel, self.narrative.text, self)
+        self.themes = EditorThemes(self.themes_panel, self.narrative, self)
         self.themes.chipsChanged.connect(self._fix_tab_order)
         self.themes.decisionMade.connect(self._decide_theme)
         self._events = events

@@ -249,5 +249,22 @@ class NarrativeEditor(QWidget):
         self.preview.clear()
         self.hint.clear()
 
+    def writing_boxes(self) -> list[QPlainTextEdit]:
+        """Every box the narrative can be written in: the one box and each prompt's field."""
+        return [self.text, *self.fields.fields]
+
+    def shown_at(self, start: int, end: int) -> tuple[QPlainTextEdit, int, int] | None:
+        """Where the narrative's characters ``start:end`` are on screen: the box that shows
+        them and their place in it (in a prompt's field when the prompts have fields; None when
+        they cross from one answer into the next)."""
+        if not (self._fields_mode and self._template is not None):
+            return self.text, start, end
+        answers = self.fields.answers()
+        for field, answer, at in zip(self.fields.fields, answers,
+                                     self._template.answer_starts(answers), strict=True):
+            if at <= start and end - at <= len(answer):
+                return field, start - at, end - at
+        return None
+
     def focus_widgets(self) -> list[QWidget]:
         return [self.write_button, self.preview_button, self.text, *self.fields.fields, self.preview]

@@ -124,10 +124,10 @@ class SessionFields(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(10)
         rows = [
-            (self.tr("&When"), self.date, self.tr("Se&tting"), self.setting),
+            (self.tr("&When"), self.date, self.tr("Settin&g"), self.setting),
             (self.tr("C&lient"), client_box, None, None),
             (self.tr("&Planned"), self.planned, self.tr("Act&ual"), self.actual),
-            (self.tr("Stress &before"), self.stress_before, self.tr("Stress a&fter"), self.stress_after),
+            (self.tr("Stress &before"), self.stress_before, self.tr("Stress &after"), self.stress_after),
         ]
         self.stress_labels: list[QLabel] = []
         for r, (label1, field1, label2, field2) in enumerate(rows):

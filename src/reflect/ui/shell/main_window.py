@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
             "since:YYYY-MM(-DD), until:YYYY-MM(-DD) narrow it down.\n"
             "Esc clears the search."))
 
-        left = self._column(self.tr("C&lients"), self.clients)
-        middle = self._column(self.tr("&Entries"), self.entries, self.search)
+        left = self._column(self.tr("&Clients"), self.clients)
+        middle = self._column(self.tr("E&ntries"), self.entries, self.search)
         self.editor_holder = QWidget()
         self.editor_layout = QVBoxLayout(self.editor_holder)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)

@@ -71,7 +71,7 @@ class CaseEditor(QWidget):
         self.suggestions = SuggestionTable()
         self.suggestions.set_suggestions(self._case.suggestions)
         self.suggestions.setMinimumHeight(150)
-        add = QPushButton(tr("&Add a suggestion"))
+        add = QPushButton(tr("A&dd a suggestion"))
         add.clicked.connect(self._add_row)
         remove = QPushButton(tr("Remove"))
         remove.clicked.connect(self.suggestions.remove_selected)
@@ -82,7 +82,7 @@ class CaseEditor(QWidget):
         self.actions = ActionList(self._actions)
 
         form = QFormLayout()
-        form.addRow(tr("&Whose case:"), self.client)
+        form.addRow(tr("Wh&ose case:"), self.client)
         form.addRow(tr("&Brief presented:"), self.brief)
         form.addRow(tr("&Question:"), self.question)
         form.addRow(tr("The group &asked:"), self.questions)

@@ -29,8 +29,8 @@ from reflect.core.supervision import (
 from .labels import state_label, tr
 
 BUTTONS = (
-    (FollowUpState.HELPED, "&Helped"),
-    (FollowUpState.DIDNT_HELP, "&Didn't help"),
+    (FollowUpState.HELPED, "Helpe&d"),
+    (FollowUpState.DIDNT_HELP, "D&idn't help"),
     (FollowUpState.TRIED, "Tried, not sure"),
     (FollowUpState.NOT_TRIED, "Not &yet"),
     (FollowUpState.DISMISSED, "Dismiss"),

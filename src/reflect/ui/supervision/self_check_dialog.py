@@ -151,7 +151,7 @@ class SelfCheckBanner(QFrame):
         self.journal = None
         text = QLabel(tr("A new month: time for your self-check — six questions, two minutes."))
         text.setWordWrap(True)
-        self.start = QPushButton(tr("&Start"))
+        self.start = QPushButton(tr("Sta&rt"))
         self.later = QPushButton(tr("Not this month"))
         self.start.clicked.connect(self.open_dialog)
         self.later.clicked.connect(self._not_this_month)

@@ -51,7 +51,7 @@ class UserThemesDialog(QDialog):
         self.list.setMinimumWidth(180)
         self.list.setMaximumWidth(240)
         self.list.currentItemChanged.connect(self._picked)
-        self.new_button = QPushButton(self.tr("&New theme"), self)
+        self.new_button = QPushButton(self.tr("Ne&w theme"), self)
         self.new_button.clicked.connect(self.new_theme)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.delete_button.setAccessibleName(self.tr("Delete the selected theme"))
