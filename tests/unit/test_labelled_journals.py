@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from reflect.core.interchange import import_lines
-from reflect.core.themes import ThemeDetector
+from reflect.core.themes.lexicon import load_builtin
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "journals"
 FILES = sorted(DATA.glob("*.jsonl")) + sorted((DATA / "extra").glob("*.jsonl"))
-THEMES = {t.id for t in ThemeDetector.builtin().themes}
+THEMES = {t.id for t in load_builtin().themes}
 
 
 def entry_text(obj: dict) -> str:
