@@ -12,7 +12,8 @@ from reflect.core.interchange import import_lines
 from reflect.core.themes.lexicon import load_builtin
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "journals"
-FILES = sorted(DATA.glob("*.jsonl")) + sorted((DATA / "extra").glob("*.jsonl"))
+FILES = (sorted(DATA.glob("*.jsonl")) + sorted((DATA / "extra").glob("*.jsonl"))
+         + sorted((DATA / "heldout").glob("*.jsonl")))
 THEMES = {t.id for t in load_builtin().themes}
 
 
