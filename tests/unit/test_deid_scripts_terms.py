@@ -57,3 +57,27 @@ def test_dc_s_terms_and_everyday_subjects_stay(text):
 def test_a_known_person_still_wins_over_the_person_rule():
     people = [Person("Harper Quinlan", kind=PersonKind.OTHER, role="client's sister")]
     assert deidentify("Harper texted me.", people).text == "The client's sister texted me."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("me n kayla went up the shops.", "me n Person A went up the shops."),
+    ("I was wi jordan and his pal.", "I was wi Person A and his pal."),
+    ("Her snap is kayla_xo if you need it.", "Her snap is [handle] if you need it."),
+    ("Her snap's kaylaxo2010 now.", "Her snap's [handle] now."),
+    ("The fourteen-year-old was in the car.", "The teenager was in the car."),
+    ("A 14 y/o girl was with them.", "A teenage girl was with them."),
+    ("The 14th was hard.", "The [date] was hard."),
+    ("The client grew up on Red Pine and came down for work.",
+     "The client grew up on [place] and came down for work."),
+])
+def test_names_handles_ages_and_days_written_casually(text, expected):
+    assert deidentify(text, []).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was the 3rd time this month.",
+    "He lives on benefits and grew up on a farm.",
+    "Saved it as notes_v2.docx for the group.",
+])
+def test_ordinary_numbers_and_file_names_stay(text):
+    assert deidentify(text, []).text == text

@@ -48,7 +48,8 @@ CONNECTORS = {"&", "and", "of", "upon", "the", "de", "la", "le", "du", "y"}
 LOCATION_CUE = re.compile(
     r"\b(?:in|at|near|from|to|past|around|outside|towards|toward|above|below|beyond|via|into|"
     r"across|opposite|behind|through|round|covering|nearer|visit(?:ing|ed)?|moved|lives?|living|"
-    r"based|grew\s+up)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"based|grew\s+up|grew\s+up\s+on|raised\s+on|lives?\s+on|living\s+on)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 ORG_CUE = re.compile(
     r"\b(?:works?|worked|working|job|shifts?|employed|placement|volunteers?|studies|studying|"
     r"manager|boss|staff|sacked|fired|redundant|let\s+go)\s+(?:at|for|by|from|with)\s+(?:the\s+)?$",
@@ -63,7 +64,8 @@ PERSON_CUE = re.compile(
     r"social\s+worker|carer|keyworker|key\s+worker|landlord|landlady|lodger|flatmate|housemate|"
     r"kid|child|baby|twin|ex|coach|tutor|lawyer|solicitor|vicar|priest|imam|rabbi|dog|cat)"
     r",?\s+$|\b(?:called|named|call\s+me|known\s+as|nicknamed|met|with|and|told|asked|rang|"
-    r"texted|emailed|messaged|phoned|saw|visited|thanked)\s+$", re.IGNORECASE)
+    r"texted|emailed|messaged|phoned|saw|visited|thanked|me\s+n|n|wi|an['’]?|&|\+)\s+$",
+    re.IGNORECASE)
 SPEECH_VERB = re.compile(
     r"^(?:'s\s+|’s\s+)?\s*(?:said|says|asked|asks|told|tells|came|comes|arrived|rang|rings|"
     r"texted|texts|emailed|called|replied|wrote|cried|laughed|smiled|shouted|left|went|wants|"
@@ -419,7 +421,32 @@ def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
             r = _classify(text, piece, labels, nouns_capitalised)
             if r is not None:
                 out.append(r)
-    return out + _again(text, toks, out, labels)
+    return out + _again(text, toks, out, labels) + _name_handles(text)
+
+
+def _name_handles(text: str) -> list[Redaction]:
+    """Handles without an "@" that carry a first name: "kayla_xo", "kaylaxo2010"."""
+    out = []
+    for m in re.finditer(r"(?<![\w@/.])[A-Za-z][\w.]*(?:_|\d)[\w.]*", text):
+        handle = m.group().rstrip(".")
+        if not ("_" in handle or re.search(r"[A-Za-z]{4,}\d", handle)):
+            continue
+        if any(_name_led(p) for p in re.findall(r"[A-Za-z]+", handle)):
+            out.append(Redaction(m.start(), m.start() + len(handle), handle, "[handle]",
+                                 "handle", 0.65))
+    return out
+
+
+def _name_led(piece: str) -> bool:
+    """A handle's letters that are, or start with, a first name that is no English word
+    ("kayla", "kaylaxo")."""
+    low = piece.lower()
+    for n in range(len(low), 3, -1):
+        head = low[:n]
+        if head.capitalize() in lexicon.first_names() and not lexicon.is_word(head, rare=True) \
+                and (n == len(low) or n >= 5):
+            return True
+    return False
 
 
 def _again(text: str, toks: list[Token], found: list[Redaction], labels: Labels
