@@ -313,3 +313,45 @@ def test_search_finds_entries_by_theme(sample_journal, journal_path):
     narrowed = json.loads(run("search", "midnight", "theme:boundaries", "--json", "--journal",
                               journal_path).stdout)
     assert [h["id"] for h in narrowed] == [over.id]
+
+
+def test_client_by_first_name_and_a_clear_word_when_it_fits_several(sample_journal,
+                                                                      journal_path, tmp_path):
+    """--client takes any word of a client's names (after folding); several clients fitting
+    one is a usage error that lists them, and changes nothing."""
+    from datetime import datetime
+
+    from reflect.core.model import Entry, Person
+
+    for name in ("Sam Hale", "Sam Ortiz", "Zoë Ångström"):
+        person = sample_journal.save_person(Person(name=name))
+        sample_journal.save_entry(Entry(datetime(2026, 1, 5, 9), f"a session with {name}",
+                                        client_id=person.id))
+    sample_journal.close()
+    found = run("search", "--client", "Deanna", "--json", "--journal", journal_path)
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits and {h["client"] for h in hits} == {"Deanna Whitcombe"}
+    by_alias = json.loads(run("search", "--client", "Dee", "--json", "--journal",
+                              journal_path).stdout)
+    assert [h["id"] for h in by_alias] == [h["id"] for h in hits]
+    zoe = json.loads(run("search", "--client", "zoe", "--json", "--journal", journal_path).stdout)
+    assert [h["client"] for h in zoe] == ["Zoë Ångström"]
+
+    before = hashlib.sha256(journal_path.read_bytes()).hexdigest()
+    for command in (("search",), ("themes",), ("brief", "--template", "group", "--format", "md",
+                                               "--out", tmp_path / "b.md")):
+        both = run(*command, "--client", "sam", "--journal", journal_path)
+        assert both.returncode == 2, both.stderr
+        assert "Sam Hale" in both.stderr and "Sam Ortiz" in both.stderr
+        assert "More than one client goes by that name" in both.stderr
+        assert both.stdout == ""
+    nobody = run("search", "--client", "Deann", "--journal", journal_path)
+    assert nobody.returncode == 2 and "No client by that name" in nobody.stderr
+    assert not (tmp_path / "b.md").exists()
+    assert hashlib.sha256(journal_path.read_bytes()).hexdigest() == before
+
+    brief = run("brief", "--client", "Deanna", "--template", "group", "--format", "md",
+                "--out", tmp_path / "d.md", "--journal", journal_path)
+    assert brief.returncode == 0, brief.stderr
+    assert "Deanna" not in (tmp_path / "d.md").read_text(encoding="utf-8")

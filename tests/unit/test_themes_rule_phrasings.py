@@ -2,7 +2,8 @@
 were found least often — the story told in one's head (projection), doing it oneself (rescuing),
 the client's family words for the practitioner (transference), naming a feeling as one's own
 (countertransference), meals that are not meals (self-care), nobody to take it to (isolation),
-scope and the line (ethics), faith and language (culture) — in several voices, and near misses that
+scope and the line (ethics), faith and language (culture), time that runs over (boundaries),
+an ending in other words — in several voices, and near misses that
 are not the theme."""
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ FOUND = [
     ("ethics", "The form would be a lie with my registration number on it."),
     ("culture", "She wore a hijab and I noticed my own assumptions."),
     ("culture", "His father spoke only in Polish and the son translated everything."),
+    ("boundaries", "stayed forty minutes past the visit time again, she'd made soup"),
+    ("boundaries", "Our 50 min call stretched to 80."),
+    ("boundaries", "Messaging him most mornings, which was never in our agreement."),
+    ("endings", "That was probably my last visit with him; he moves to a colleague in May."),
+    ("endings", "We did a proper closing and I left the door open."),
     ("culture", "as a white therapist working with a Māori whānau I asked more than I assumed"),
 ]
 
@@ -50,6 +56,7 @@ NOT_FOUND = [
     ("self_care", "The client said her lunch was lovely."),
     ("isolation", "No one was hurt and the session ended on time."),
     ("projection", "I had decided to refer her before the session started."),
+    ("boundaries", "She called at 2pm about moving the booking."),
 ]
 
 

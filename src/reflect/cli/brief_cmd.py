@@ -13,13 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from reflect.cli.client_option import client_named
 from reflect.cli.journal_cmds import open_journal
 from reflect.cli.options import EXIT_OK, UsageError, add_journal_options
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from reflect.core.brief import build_brief, write_brief
-    from reflect.core.model import PersonKind
 
     profile_fields = None
     if args.no_profile:
@@ -30,19 +30,15 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
     with open_journal(args, keep=True) as journal:
-        found = journal.find_people(args.client, kind=PersonKind.CLIENT)
-        if not found:
-            raise UsageError("No client by that name in the journal.")
-        if len(found) > 1:
-            raise UsageError("More than one client goes by that name; use their full name.")
+        client = client_named(journal, args.client)
         try:
-            draft = build_brief(journal, found[0], template=args.template,
+            draft = build_brief(journal, client, template=args.template,
                                 question=args.question or "", last=args.last,
                                 entry_ids=args.entries, profile_fields=profile_fields)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         write_brief(draft, args.format, out)
-        recorded = _record_export(journal, found[0].id, args, draft, out)
+        recorded = _record_export(journal, client.id, args, draft, out)
         uncertain = sum(1 for _, s in draft.all_redactions() if s.confidence < 0.8)
         total = len(draft.all_redactions())
     print(f"Wrote {out} ({len(draft.sessions)} sessions, {total} redactions, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.cli.client_option import client_named
 from reflect.cli.journal_cmds import open_journal
 from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_json
 
@@ -25,6 +26,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if problems:
         raise UsageError(f"Dates look like 2025-03 or 2025-03-14, not {problems[0]}.")
     with open_journal(args, readonly=True) as journal:
+        if args.client:
+            client_named(journal, args.client)  # none, or several: say so rather than find nothing
         hits = search(journal, " ".join(args.query), client=args.client,
                       since=args.since, until=args.until)
         damaged = len(journal.damaged)
@@ -48,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="words that must all appear (quote a phrase); client:NAME, template:NAME, "
                         "theme:NAME (theme:boundaries), since:DATE and until:DATE narrow it, "
                         "as in the app's search field")
-    p.add_argument("--client", metavar="NAME", help="only this client (name, alias or other name)")
+    p.add_argument("--client", metavar="NAME", help="only this client (full name, alias, other name, or any word of one: Deanna)")
     p.add_argument("--since", metavar="DATE", help="on or after, e.g. 2025-03 or 2025-03-14")
     p.add_argument("--until", metavar="DATE", help="on or before")
     p.add_argument("--json", action="store_true", help="print JSON on standard output")

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reflect.cli.client_option import client_named
 from reflect.cli.journal_cmds import open_journal
 from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_json
 
@@ -18,14 +19,7 @@ from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_
 def _client_id(journal, name: str | None) -> str | None:
     if not name:
         return None
-    from reflect.core.model import PersonKind
-
-    found = journal.find_people(name, kind=PersonKind.CLIENT)
-    if not found:
-        raise UsageError("No client by that name in the journal.")
-    if len(found) > 1:
-        raise UsageError("More than one client goes by that name; use their full name.")
-    return found[0].id
+    return client_named(journal, name).id
 
 
 def _duration(minutes: int | None) -> str:

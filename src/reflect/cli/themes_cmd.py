@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reflect.cli.client_option import client_named
 from reflect.cli.journal_cmds import open_journal
 from reflect.cli.options import EXIT_OK, UsageError, add_journal_options, print_json
 
@@ -49,16 +50,12 @@ def cmd_themes(args: argparse.Namespace) -> int:
         return cmd_text(args)
     if args.window < 1 or not 1 <= args.min <= args.window:
         raise UsageError("--min must be between 1 and --window.")
-    from reflect.core.model import PersonKind
     from reflect.core.themes.analysis import analyse_journal
 
     with open_journal(args, keep=True) as journal:  # themes found are kept for next time
         client_id = None
         if args.client:
-            found = journal.find_people(args.client, kind=PersonKind.CLIENT)
-            if not found:
-                raise UsageError("No client by that name in the journal.")
-            client_id = found[0].id
+            client_id = client_named(journal, args.client).id
         people = {p.id: p.name for p in journal.people()}
         result = analyse_journal(journal, client_id=client_id, window=args.window,
                                  min_count=args.min)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reflect.core.client_names import name_key
 from reflect.core.model import EntrySummary, Person
 from reflect.core.records import local_time
 
@@ -133,11 +134,15 @@ class EntryFilter:
         self._themes = themes
 
     def set_people(self, people: Iterable[Person]) -> None:
-        self._names = {p.id: names_of(p) for p in people if p.id}
+        people = [p for p in people if p.id]
+        self._names = {p.id: names_of(p) for p in people}
+        self._name_keys = {p.id: "\n".join(name_key(n) for n in p.all_names()) for p in people}
 
     def clients_named(self, part: str) -> set[str]:
-        """The ids of the clients one of whose names contains ``part`` (a ``client:`` token)."""
-        return {pid for pid, names in self._names.items() if part in names}
+        """The ids of the clients one of whose names contains ``part`` (a ``client:`` token),
+        both compared after Unicode and case folding (``client:zoe`` finds Zoë)."""
+        wanted = name_key(part)
+        return {pid for pid, names in self._name_keys.items() if wanted in names}
 
     def apply(
         self, summaries: list[EntrySummary], query: Query, scope: str = ALL

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from reflect.core.client_names import clients_called
 from reflect.core.journal import Journal
 from reflect.core.model import EntrySummary, Person
 from reflect.core.query import (
@@ -83,7 +84,7 @@ def search(
     people = {p.id: p for p in journal.people()}
     client_ids: set[str] | None = None
     if client:
-        client_ids = {p.id for p in journal.find_people(client)}
+        client_ids = {p.id for p in clients_called(journal.people(), client)}
     if parsed.clients:
         named = EntryFilter(people.values())
         for part in parsed.clients:
