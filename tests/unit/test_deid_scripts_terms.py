@@ -81,3 +81,13 @@ def test_names_handles_ages_and_days_written_casually(text, expected):
 ])
 def test_ordinary_numbers_and_file_names_stay(text):
     assert deidentify(text, []).text == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Her link is bit.ly/3xYz now.", "Her link is [link] now."),
+    ("Her page is linktr.ee/kaylaxo today.", "Her page is [link] today."),
+    ("His badge number is #4471.", "His badge number is #[number]."),
+    ("Her licence number is DL-88213-X.", "Her licence number is [number]."),
+])
+def test_links_without_a_scheme_and_labelled_numbers(text, expected):
+    assert deidentify(text, []).text == expected
