@@ -180,7 +180,7 @@ def measure(n: int, folder: Path, params: crypto.KdfParams, runs: int, heavy: in
     say("themes, brief, redact")
     from reflect.core.brief import build_brief, write_brief
     from reflect.core.deid import deidentify
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
 
     cold_s, warm_s = [], []
     for i in range(heavy):

@@ -27,7 +27,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from reflect.core.themes import ThemeDetector, training
+from reflect.core.themes import training
+from reflect.core.themes.detector import ThemeDetector
 from reflect.core.themes.training import Labelled, entry_scores, load_labelled, train
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,7 +205,7 @@ def speed(detector: ThemeDetector, real) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "bench"))
     from reflect.core.journal import Journal
     from reflect.core.model import Person
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
     from reflect.store import crypto
 
     rows = [r for rs in real.values() for r in rs]

@@ -289,7 +289,7 @@ def test_search_finds_entries_by_theme(sample_journal, journal_path):
 
     from reflect.core.model import Entry
     from reflect.core.query import EntryFilter, parse_query, theme_names
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
 
     over = sample_journal.save_entry(Entry(datetime(2026, 2, 2, 9), "Stayed forty minutes over "
                                            "again and she texted me at midnight."))

@@ -6,7 +6,7 @@ import pytest
 from drive import unlock, visible_texts
 from PySide6.QtCore import Qt
 
-from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes import analyse_journal
 from reflect.ui.shell.client_list import KEY_ROLE as CLIENT_KEY_ROLE
 from reflect.ui.shell.client_list import RECURRING_ROLE
 from reflect.ui.themes.models import COUNT_ROLE

@@ -42,7 +42,7 @@ def test_a_date_with_an_offset_imports_as_local_time_and_everything_still_works(
     exported = [json.loads(x) for x in export_lines(journal)]  # failed with a TypeError
     assert [e["date"] for e in exported] == ["2025-06-01T09:00", "2025-06-02T08:00"]
     assert [h.snippet for h in search(journal, "offset")]
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
 
     analyse_journal(journal)
 

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry, Person
-from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes import analyse_journal
 from reflect.core.themes.detector import ThemeDetector
 from tests.conftest import PASSPHRASE
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reflect.core.brief import build_brief
-from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes import analyse_journal
 from reflect.core.themes.detector import ThemeDetector
 
 

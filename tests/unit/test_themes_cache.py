@@ -8,7 +8,7 @@ import pytest
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry, Person
-from reflect.core.themes.analysis import analyse_journal
+from reflect.core.themes import analyse_journal
 from reflect.core.themes.cache import detector_key
 from reflect.core.themes.detector import ThemeDetector
 from reflect.store.errors import DiskFull
@@ -147,7 +147,7 @@ def test_deleting_and_forgetting_remove_kept_results(journal, journal_path):
 
 def test_a_large_import_keeps_its_themes_a_small_one_leaves_them_for_later(journal, monkeypatch):
     from reflect.core.interchange import import_lines
-    from reflect.core.themes import analysis
+    from reflect.core.themes import engine as analysis
 
     def lines(n, start):
         return [
@@ -165,10 +165,14 @@ def test_a_large_import_keeps_its_themes_a_small_one_leaves_them_for_later(journ
     assert set(journal.kept_theme_results()) == set(large.entry_ids)
 
 
-def test_kept_results_need_no_compiled_lexicon(journal):
+def test_kept_results_need_no_compiled_lexicon(journal, monkeypatch):
+    from reflect.core.themes import forget
+
     three_entries(journal)
     first = analyse_journal(journal)
     detector = ThemeDetector(ThemeDetector.builtin().lexicon)  # a fresh one: nothing compiled
-    again = analyse_journal(journal, detector=detector)
+    monkeypatch.setattr(ThemeDetector, "builtin", classmethod(lambda cls: detector))
+    forget()  # the engine made for the first analysis is made again, with it
+    again = analyse_journal(journal)
     assert themes_by_text(again) == themes_by_text(first)
     assert not detector._ready  # every entry's themes came from the journal

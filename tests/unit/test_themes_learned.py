@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reflect.core.model import Entry
-from reflect.core.themes import ThemeDetector
+from reflect.core.themes.detector import ThemeDetector
 from reflect.core.themes.learned import (
     MAX_SENTENCES,
     LearnedModel,

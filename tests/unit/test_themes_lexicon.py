@@ -8,8 +8,14 @@ from datetime import datetime
 import pytest
 
 from reflect.core.model import Control, Demand, DemandCategory, Entry, Timing
-from reflect.core.themes import LexiconError, ThemeDetector, UserTheme, load_builtin, load_lexicon
-from reflect.core.themes.lexicon import phrase_pattern
+from reflect.core.themes.detector import ThemeDetector
+from reflect.core.themes.lexicon import (
+    LexiconError,
+    UserTheme,
+    load_builtin,
+    load_lexicon,
+    phrase_pattern,
+)
 
 BUILTIN_IDS = {
     "boundaries", "transference", "countertransference", "projection", "rescuing", "burnout",

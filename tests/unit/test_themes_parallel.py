@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from reflect.core.model import Control, Demand, DemandCategory, Entry, Timing
-from reflect.core.themes import ThemeDetector, parallel
-from reflect.core.themes.analysis import analyse_entry, analyse_many
+from reflect.core.themes import ThemeEngine, parallel
 from reflect.core.themes.cache import compact, expand
+from reflect.core.themes.detector import ThemeDetector
 
 SENTENCES = [
     "She texted me at midnight again and I answered anyway.",
@@ -91,14 +91,14 @@ def test_workers_know_the_practitioners_own_themes(small_chunks):
 
 
 def test_analysis_keeps_entry_order_and_decisions(small_chunks):
-    detector = ThemeDetector.builtin()
+    engine = ThemeEngine()
     entries = make_entries(40)
     entries[3].rejected_themes = ["boundaries"]
     entries[5].themes = ["money"]
-    analysed = analyse_many(entries, detector)
+    analysed = engine.analyse(entries)
     assert [a.entry_id for a in analysed] == [e.id for e in entries]
     for a, e in zip(analysed, entries, strict=True):
-        assert a.themes == analyse_entry(e, detector)
+        assert a.themes == engine.analyse_entry(e).themes
     assert "boundaries" not in analysed[3].ids()
     assert "money" in analysed[5].ids()
 

@@ -1,12 +1,10 @@
 """The app reads a journal for its themes a slice at a time and gets what analysis gets."""
 
-from reflect.core.themes import parallel
-from reflect.core.themes.analysis import analyse_journal
-from reflect.core.themes.reader import JournalReader
+from reflect.core.themes import analyse_journal, engine_for
 
 
 def read_all(journal, budget=0.0):
-    reader = JournalReader(journal)
+    reader = engine_for(journal).reader(journal)
     steps = 1
     while not reader.step(budget):
         steps += 1
@@ -14,7 +12,7 @@ def read_all(journal, budget=0.0):
 
 
 def finish(reader):
-    found = parallel.detect_compact(reader.detector, [e.texts() for e in reader.todo], workers=0)
+    found = reader.detect(workers=0)
     at = 0
     while at < len(found):
         at = reader.take(found, at, budget=0.0)

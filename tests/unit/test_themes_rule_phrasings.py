@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.core.themes import ThemeDetector
+from reflect.core.themes.detector import ThemeDetector
 
 FOUND = [
     ("projection", "I'd built a whole story in the car park that she'd asked for someone else."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.core.themes import ThemeDetector
+from reflect.core.themes.detector import ThemeDetector
 
 VOICES = {
     "boundaries": [

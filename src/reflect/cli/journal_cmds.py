@@ -102,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"reflect import: … and {hidden} more lines like these", file=sys.stderr)
             print("reflect import: Nothing was imported.", file=sys.stderr)
             return EXIT_ERROR
-        from reflect.core.themes.analysis import keep_themes_of
+        from reflect.core.themes import keep_themes_of
 
         # A large import's themes are found (and kept) now, once, so the dashboard and
         # `reflect themes` do not have to.

@@ -150,9 +150,9 @@ def check_resources(ctx: Context) -> str:
     from reflect.core import entry_templates
     from reflect.core.brief import list_templates as brief_templates
     from reflect.core.deid import lexicon
-    from reflect.core.themes import ThemeDetector
+    from reflect.core.themes import ThemeEngine
 
-    detector = ThemeDetector.builtin().prepare()
+    detector = ThemeEngine().prepare()
     briefs, entries = brief_templates(), entry_templates.list_templates()
     _expect(bool(briefs) and bool(entries), "a brief or entry template is missing")
     lists = ("common_words", "rare_words", "proper_words", "first_names", "surnames", "places",
@@ -235,17 +235,16 @@ def check_read(ctx: Context) -> str:
 
 
 def check_themes(ctx: Context) -> str:
-    from reflect.core.themes import parallel
-    from reflect.core.themes.analysis import analyse_journal, detector_for
+    from reflect.core.themes import analyse_journal, engine_for
 
     analysed = analyse_journal(ctx.journal)
     found = set(analysed.entries[0].ids())
     _expect(found >= EXPECTED_THEMES,
             f"expected themes {sorted(EXPECTED_THEMES)}, found {sorted(found)}")
-    detector = detector_for(ctx.journal)
+    engine = engine_for(ctx.journal)
     fields = ctx.journal.entry(ctx.entry_id).texts()
-    here = {h.theme for h in detector.detect_fields(fields)}
-    there = {h.theme for h in parallel.in_a_worker(detector, fields)}
+    here = {h.theme for h in engine.detect(fields)}
+    there = {h.theme for h in engine.detect_in_a_worker(fields)}
     _expect(here == there, f"a worker process found {sorted(there)}, this one {sorted(here)}")
     return f"{', '.join(sorted(found))} found; the same in a worker process"
 

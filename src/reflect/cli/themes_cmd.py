@@ -27,11 +27,12 @@ def _theme_json(t) -> dict:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    from reflect.core.themes import ThemeDetector
+    from reflect.core.themes import ThemeEngine
 
     text = sys.stdin.read()
-    hits = ThemeDetector.builtin().detect_text(text)
-    labels = {t.id: t.label for t in ThemeDetector.builtin().themes}
+    engine = ThemeEngine()  # the built-in themes (no journal is opened)
+    hits = engine.detect_text(text)
+    labels = engine.labels
     if args.json:
         print_json({"themes": [{"id": h.theme, "label": labels.get(h.theme, h.theme),
                                 "score": round(h.score, 3),
@@ -50,7 +51,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
         return cmd_text(args)
     if args.window < 1 or not 1 <= args.min <= args.window:
         raise UsageError("--min must be between 1 and --window.")
-    from reflect.core.themes.analysis import analyse_journal
+    from reflect.core.themes import analyse_journal
 
     with open_journal(args, keep=True) as journal:  # themes found are kept for next time
         client_id = None

@@ -104,7 +104,7 @@ def search(
         if parsed.dated(s.date) and parsed.templated(s.template)
     ]
     if parsed.themes and found_summaries:
-        from reflect.core.themes.analysis import analyse_journal
+        from reflect.core.themes import analyse_journal
 
         analysis = analyse_journal(journal)  # kept results: detects only what changed
         by_entry = {a.entry_id: theme_names(a.ids(), analysis.labels) for a in analysis.entries}

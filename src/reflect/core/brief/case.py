@@ -186,15 +186,15 @@ def build_brief(
 
 def theme_counts(entries: list[Entry], journal: Journal | None = None) -> list[tuple[str, int]]:
     """Themes across the sessions, most frequent first: the same detection and decisions as
-    everywhere else (``reflect.core.themes.analysis``), from the results the journal keeps (what
+    everywhere else (``reflect.core.themes``), from the results the journal keeps (what
     the app or ``reflect themes`` already found is not detected again)."""
-    from reflect.core.themes import ThemeDetector
-    from reflect.core.themes.analysis import analyse_entries, detector_for
-    from reflect.core.themes.cache import KeptResults
+    from reflect.core.themes import ThemeEngine, engine_for
 
-    detector = detector_for(journal) if journal is not None else ThemeDetector.builtin()
-    kept = KeptResults.read(journal, detector) if journal is not None else None
+    engine = engine_for(journal) if journal is not None else ThemeEngine()
+    kept = engine.kept(journal) if journal is not None else None
+    analysed = engine.analyse(sorted(entries, key=lambda e: e.date), kept)
+    assert analysed is not None  # nothing can cancel it
     counts: Counter[str] = Counter()
-    for a in analyse_entries(entries, detector, kept=kept).entries:
+    for a in analysed:
         counts.update({t.label for t in a.themes})
     return counts.most_common()

@@ -14,8 +14,7 @@ from datetime import date, datetime, timedelta
 
 from reflect.core.journal import Journal
 from reflect.core.model import Entry, PersonKind
-from reflect.core.themes.analysis import JournalThemes, analyse_journal
-from reflect.core.themes.dcs_patterns import stress_pattern
+from reflect.core.themes import JournalThemes, analyse_journal, stress_pattern
 
 from .log import SupervisionLog
 from .when import relative_day

@@ -65,11 +65,6 @@ class KeptResults:
     known: dict[str, dict] = field(default_factory=dict)
     fresh: dict[str, dict] = field(default_factory=dict)
 
-    @classmethod
-    def read(cls, journal, detector: ThemeDetector) -> KeptResults:
-        key = detector_key(detector)
-        return cls(key, journal.kept_theme_results(key))
-
     def lookup(self, entry_id: str | None, fields: Fields) -> list[ThemeHit] | None:
         """The kept hits for this entry, if its text is the same as when they were found."""
         data = self.known.get(entry_id or "")

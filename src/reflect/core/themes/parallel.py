@@ -114,14 +114,11 @@ def detect_many(
     *,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
-    here: bool = True,
 ) -> list[list[ThemeHit]] | None:
     """``[detector.detect_fields(f) for f in fields]``, shared with worker processes when there
-    are enough entries; None when ``cancelled()`` turned true on the way.
-
-    ``here=False`` leaves the detecting to the workers while there are any, and this process
-    only sends and gathers (see :func:`detect_compact`)."""
-    return _shared(detector, fields, cancelled, workers, here, compacted=False)
+    are enough entries (this process detects too); None when ``cancelled()`` turned true on the
+    way."""
+    return _shared(detector, fields, cancelled, workers, True, compacted=False)
 
 
 def detect_compact(

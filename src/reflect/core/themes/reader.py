@@ -11,16 +11,14 @@ changed. Only the entries left over need detecting, which happens in worker proc
 
 from __future__ import annotations
 
+import threading
 import time
 
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import (
-    EntryAnalysis,
-    detector_for,
-    entry_analysis,
-    theme_labels,
-)
-from reflect.core.themes.cache import KeptResults, detector_key, expand
+from reflect.core.themes import parallel
+from reflect.core.themes.cache import KeptResults, expand
+from reflect.core.themes.detector import ThemeDetector
+from reflect.core.themes.results import EntryAnalysis, entry_analysis
 
 BATCH = 25  # entries read together
 BUDGET = 0.004  # seconds of reading per turn of the event loop (a keystroke waits no longer)
@@ -28,15 +26,19 @@ BUDGET = 0.004  # seconds of reading per turn of the event loop (a keystroke wai
 
 class JournalReader:
     """``step()`` until it returns True; then ``entries``, ``analyses`` (of the entries whose
-    kept themes were current) and ``todo`` (the entries still to detect) are complete. What
-    detection finds for ``todo`` comes back through ``take()``, a few at a time too."""
+    kept themes were current) and ``todo`` (the entries still to detect) are complete.
+    ``detect()`` finds the themes of ``todo`` (off the UI thread), and they come back
+    through ``take()``, a few at a time too. Made by ``ThemeEngine.reader``."""
 
-    def __init__(self, journal) -> None:
+    def __init__(self, journal, engine, detector: ThemeDetector) -> None:
         self.journal = journal
-        self.detector = detector_for(journal)  # compiled only if something is detected here
-        self.kept = KeptResults(detector_key(self.detector))
-        self.labels = theme_labels(self.detector)
+        self.engine = engine  # the ThemeEngine that made it
+        self._detector = detector  # compiled only if something is detected here
+        self.kept = KeptResults(engine.key)
+        self.labels = engine.labels
         self._ids = journal.entry_ids()
+        # Worker processes get ready (compiling the themes) while the journal is read.
+        parallel.warm_up(len(self._ids) - journal.kept_theme_count())
         self._next = 0
         self.entries: dict[str, Entry] = {}
         self.analyses: dict[str, EntryAnalysis] = {}
@@ -67,6 +69,15 @@ class JournalReader:
                 self.todo.append(entry)
             else:
                 self.analyses[entry.id] = entry_analysis(entry, hits, self.labels)
+
+    def detect(self, cancelled: threading.Event | None = None,
+               workers: int | None = None) -> list[list] | None:
+        """The themes of ``todo``, compact (for :meth:`take`), detected in worker processes
+        when it can (journal text only in memory and pipes), so no Python work of detection's
+        takes the window's interpreter time; None when ``cancelled`` was set."""
+        return parallel.detect_compact(self._detector, [e.texts() for e in self.todo],
+                                       cancelled=cancelled.is_set if cancelled else None,
+                                       workers=workers)
 
     def take(self, found: list[list], start: int, budget: float = BUDGET) -> int:
         """Turn detection's compact results for ``todo[start:]`` into analyses (and results to

@@ -12,8 +12,14 @@ import re
 import unicodedata
 from functools import cache
 
-from reflect.core.themes import Evidence, ThemeDetector, UserTheme, load_builtin
-from reflect.core.themes.lexicon import Lexicon, LexiconError, user_theme_def
+from reflect.core.themes.detector import Evidence, ThemeDetector
+from reflect.core.themes.lexicon import (
+    Lexicon,
+    LexiconError,
+    UserTheme,
+    load_builtin,
+    user_theme_def,
+)
 
 BUILTIN = "builtin"
 TAKEN = "taken"
@@ -41,7 +47,7 @@ def builtin_labels() -> dict[str, str]:
     return {t.id: t.label for t in _builtin().themes}
 
 
-def problem(name: str, cues: list[str], editing: str | None, user_ids: set[str]) -> str | None:
+def user_theme_problem(name: str, cues: list[str], editing: str | None, user_ids: set[str]) -> str | None:
     """Why this theme cannot be saved, as a code, or None. ``editing`` is the id being edited."""
     key = slug(name)
     if not key:
@@ -55,7 +61,7 @@ def problem(name: str, cues: list[str], editing: str | None, user_ids: set[str])
     return None
 
 
-def theme_dict(name: str, description: str, cues: list[str], editing: str | None) -> dict:
+def user_theme_dict(name: str, description: str, cues: list[str], editing: str | None) -> dict:
     return {
         "id": editing or slug(name),
         "label": name.strip(),

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reflect.core import drafts as states
-from reflect.core.themes import one_entry as detection
-from reflect.core.themes.analysis import EntryTheme
+from reflect.core import themes as engine
+from reflect.core.themes import EntryTheme
 from reflect.ui.editor.narrative import NarrativeEditor
 from reflect.ui.editor.theme_chips import ThemeChipsPanel
 from reflect.ui.workers import run_in_background
@@ -54,25 +54,30 @@ class EditorThemes(QObject):
         if not quiet:
             self.panel.set_busy()
 
-        def done(result: detection.Detected) -> None:
+        def detect():  # on a pool thread: the engine for these themes is made once, then kept
+            found = engine.engine_with(user_themes)
+            return found.themes, found.analyse_entry(entry).themes
+
+        def done(result) -> None:
             if generation != self._generation or not shiboken6.isValid(self.panel):
                 return  # the editor moved on, or was closed, while detection ran
-            self.panel.set_catalogue(result.catalogue)
-            self.panel.set_themes(result.themes)
+            catalogue, themes = result
+            self.panel.set_catalogue(catalogue)
+            self.panel.set_themes(themes)
             self.chipsChanged.emit()  # new chips take their place after the narrative
 
         def failed(exc: Exception) -> None:
             if generation == self._generation and shiboken6.isValid(self.panel):
                 self.panel.set_failed(str(exc))
 
-        run_in_background(lambda: detection.detect(entry, user_themes), done, failed)
+        run_in_background(detect, done, failed)
 
     def clear(self) -> None:
         self._generation += 1  # late results find nothing to show
         self.panel.clear()
         for box in self._narrative.writing_boxes():
             box.setExtraSelections([])
-        detection.forget()
+        engine.forget()
 
     def decide(self, theme: str, decision: str | None) -> None:
         """The practitioner's say on a theme (from a chip or the "Add theme…" menu)."""

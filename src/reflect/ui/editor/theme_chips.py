@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.core.themes import Evidence, ThemeInfo
-from reflect.core.themes.analysis import ACCEPTED, ADDED, SUGGESTED, USER, EntryTheme
+from reflect.core.themes import ACCEPTED, ADDED, SUGGESTED, USER, EntryTheme, Evidence, ThemeInfo
 from reflect.ui.widgets.flow_layout import FlowLayout
 from reflect.ui.widgets.style import MutedLabel
 

@@ -1,12 +1,12 @@
 """The themes of the open journal, kept up to date without slowing the window.
 
-``ThemesAnalysis`` reads the journal a slice per turn of the event loop
-(:mod:`reflect.core.themes.reader`), taking each unchanged entry's themes from those the journal
-kept; the entries left are detected on the thread pool (``workers.run_in_background``), in
-worker processes when there are many, and what was new is written back a batch at a time. It
-then keeps one result per entry in memory: after a save only that entry is detected again
-(``analyse_entry``, a few ms) and recurrence is recomputed from the kept results, which is
-cheap. Results are applied on the UI thread; a lock drops them all (``clear``), and a
+``ThemesAnalysis`` reads the journal a slice per turn of the event loop (the theme engine's
+``reader``), taking each unchanged entry's themes from those the journal kept; the entries left
+are detected on the thread pool (``workers.run_in_background``), in worker processes when there
+are many, and what was new is written back a batch at a time. It then keeps one result per
+entry in memory: after a save only that entry is detected again (``analyse_entry``, a few ms)
+and recurrence is recomputed from the kept results, which is cheap. A brief asks this analysis
+for its themes (``result.counts_for``) rather than detecting them again. Results are applied on the UI thread; a lock drops them all (``clear``), and a
 result that arrives after a lock or a newer start is thrown away (the generation number).
 
 It keeps up with the journal by itself, from the window's one change signal: entries saved or
@@ -22,21 +22,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reflect.core.changes import ENTRIES, PEOPLE, SETTINGS, THEMES
 from reflect.core.model import Entry
-from reflect.core.themes.analysis import EntryAnalysis, JournalThemes, analyse_entry
-from reflect.core.themes.cache import KeptResults
-from reflect.core.themes.parallel import detect_compact, warm_up
-from reflect.core.themes.reader import JournalReader
-from reflect.core.themes.recurrence import recurring
+from reflect.core.themes import (
+    EntryAnalysis,
+    JournalReader,
+    JournalThemes,
+    KeptResults,
+    ThemeEngine,
+    engine_for,
+)
 from reflect.ui import workers
 
 KEEP_BATCH = 200  # detection results written per turn of the event loop (~10 ms)
-
-
-def _detect(reader: JournalReader, cancelled: threading.Event) -> list[list] | None:
-    """Runs on a pool thread: the themes of the entries nothing was kept for, detected in
-    worker processes when it can (journal text only in memory and pipes), compact."""
-    return detect_compact(reader.detector, [e.texts() for e in reader.todo],
-                          cancelled=cancelled.is_set)
 
 
 class ThemesAnalysis(QObject):
@@ -56,7 +52,7 @@ class ThemesAnalysis(QObject):
         self.result: JournalThemes | None = None
         self.entries: dict[str, Entry] = {}
         self._analyses: dict[str, EntryAnalysis] = {}
-        self._detector = None
+        self._engine: ThemeEngine | None = None
         self._generation = 0
         self._pending: set[str] = set()  # saved while the whole journal was being analysed
         self._cancelled = threading.Event()
@@ -75,8 +71,7 @@ class ThemesAnalysis(QObject):
         self._cancelled = threading.Event()
         self.analysing.emit()
         try:
-            reader = JournalReader(journal)
-            warm_up(reader.total - journal.kept_theme_count())  # workers ready while it reads
+            reader = engine_for(journal).reader(journal)  # its workers get ready as it reads
         except Exception as exc:  # shown in the themes window
             self._failed(generation, exc)
             return
@@ -96,7 +91,7 @@ class ThemesAnalysis(QObject):
             self._loaded(generation, reader)
         else:
             cancelled = self._cancelled
-            workers.run_in_background(lambda: _detect(reader, cancelled),
+            workers.run_in_background(lambda: reader.detect(cancelled),
                                       lambda found: self._take_some(generation, reader, found, 0),
                                       lambda exc: self._failed(generation, exc))
 
@@ -119,7 +114,7 @@ class ThemesAnalysis(QObject):
         self.result = None
         self.entries = {}
         self._analyses = {}
-        self._detector = None
+        self._engine = None
         self._pending = set()
         self.busy = False
         self.cleared.emit()
@@ -128,7 +123,7 @@ class ThemesAnalysis(QObject):
         if generation != self._generation:
             return
         self.busy = False
-        self._detector = reader.detector
+        self._engine = reader.engine
         self.entries = reader.entries
         self._analyses = reader.analyses
         if reader.kept.fresh:
@@ -184,8 +179,7 @@ class ThemesAnalysis(QObject):
             return
         entry = found[0]
         self.entries[entry_id] = entry
-        self._analyses[entry_id] = EntryAnalysis(entry_id, entry.date, entry.client_id,
-                                                 analyse_entry(entry, self._detector))
+        self._analyses[entry_id] = self._engine.analyse_entry(entry)
 
     def keep_only(self, entry_ids: set[str]) -> None:
         """After a delete or a forgotten client: drop results of entries no longer there."""
@@ -200,17 +194,15 @@ class ThemesAnalysis(QObject):
 
     def recompute(self) -> None:
         """Recurrence and counts from the kept per-entry results, with the current rule."""
-        if self._detector is None:
+        if self._engine is None:
             return
         analysed = sorted(self._analyses.values(), key=lambda a: (a.date, a.entry_id))
-        labels = {t.id: t.label for t in self._detector.themes}
-        for a in analysed:
-            for t in a.themes:
-                labels.setdefault(t.theme, t.label)
-        result = JournalThemes(analysed, [], labels)
         window = self.settings.recurring_window
-        result.recurring = recurring(result.records(), window=window,
-                                     min_count=min(self.settings.recurring_min_count, window))
+        result = self._engine.summary(analysed, window=window,
+                                      min_count=min(self.settings.recurring_min_count, window))
+        for a in analysed:  # a theme added by hand that is no longer one of the journal's
+            for t in a.themes:
+                result.labels.setdefault(t.theme, t.label)
         self.result = result
         self.updated.emit()
 

@@ -10,8 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reflect.core.query import GENERAL
-from reflect.core.themes.analysis import JournalThemes
-from reflect.core.themes.recurrence import Recurrence
+from reflect.core.themes import JournalThemes, Recurrence
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # a client id or GENERAL (rows); a theme id (columns)
 THEME_ROLE = Qt.ItemDataRole.UserRole + 1

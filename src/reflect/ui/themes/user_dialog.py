@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core import themes
 from reflect.core.journal import Journal
-from reflect.core.themes import user_rules as form
 from reflect.ui.widgets.style import MutedLabel
 
 
@@ -180,20 +180,20 @@ class UserThemesDialog(QDialog):
 
     def save_theme(self) -> bool:
         name = self.name.text().strip()
-        cues = form.cue_lines(self.cues.toPlainText())
-        code = form.problem(name, cues, self._editing, set(self._themes))
+        cues = themes.cue_lines(self.cues.toPlainText())
+        code = themes.user_theme_problem(name, cues, self._editing, set(self._themes))
         if code is not None:
-            label = form.builtin_labels().get(form.slug(name), name)
+            label = themes.builtin_labels().get(themes.slug(name), name)
             self._show_error({
-                form.NO_NAME: self.tr("Give the theme a name (letters or digits)."),
-                form.BUILTIN: self.tr("“%1” is one of Reflect's own themes. Choose another name.")
+                themes.NO_NAME: self.tr("Give the theme a name (letters or digits)."),
+                themes.BUILTIN: self.tr("“%1” is one of Reflect's own themes. Choose another name.")
                 .replace("%1", label),
-                form.TAKEN: self.tr("You already have a theme called “%1”.").replace("%1", name),
-                form.NO_CUES: self.tr("Add at least one cue phrase, one per line."),
+                themes.TAKEN: self.tr("You already have a theme called “%1”.").replace("%1", name),
+                themes.NO_CUES: self.tr("Add at least one cue phrase, one per line."),
             }[code])
-            (self.cues if code == form.NO_CUES else self.name).setFocus()
+            (self.cues if code == themes.NO_CUES else self.name).setFocus()
             return False
-        theme = form.theme_dict(name, self.description.text(), cues, self._editing)
+        theme = themes.user_theme_dict(name, self.description.text(), cues, self._editing)
         try:
             self._journal.save_user_theme(theme)
         except Exception as exc:
@@ -229,12 +229,12 @@ class UserThemesDialog(QDialog):
 
     def update_try(self) -> None:
         self._try_timer.stop()
-        cues = form.cue_lines(self.cues.toPlainText())
+        cues = themes.cue_lines(self.cues.toPlainText())
         text = self.try_text.toPlainText()
         if not text.strip() or not cues:
             self.try_result.setText(self.tr("Type some cue phrases and a sentence to try them."))
             return
-        found = form.try_theme(self.name.text().strip(), cues, text)
+        found = themes.try_theme(self.name.text().strip(), cues, text)
         name = self.name.text().strip() or self.tr("This theme")
         if found:
             words = " · ".join(f"“{e.text}”" for e in found)

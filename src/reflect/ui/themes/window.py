@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.query import ALL, GENERAL
-from reflect.core.themes.explain import dcs_sentences, evidence_html
-from reflect.core.themes.recurrence import counts_by_month
+from reflect.core.themes import counts_by_month, dcs_sentences, evidence_html
 from reflect.ui.themes.analysis import ThemesAnalysis
 from reflect.ui.themes.chart import ThemeMonthsChart
 from reflect.ui.themes.heatmap import HeatMapView
