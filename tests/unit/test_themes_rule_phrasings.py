@@ -47,6 +47,13 @@ FOUND = [
     ("boundaries", "Messaging him most mornings, which was never in our agreement."),
     ("endings", "That was probably my last visit with him; he moves to a colleague in May."),
     ("endings", "We did a proper closing and I left the door open."),
+    ("consent", "Her 'fine' at the start was not a yes, I can see that now."),
+    ("consent", "he said no, then said ok when his mate laughed"),
+    ("transference", "'You're more of a dad to me than mine ever was,' he said."),
+    ("countertransference", "I was sharper with him than the moment needed."),
+    ("money", "He keeps pressing a tenner on me at the door."),
+    ("safety", "He grabbed my wrist when I went to move his arm."),
+    ("burnout", "Everything feels like it is happening behind glass lately."),
     ("culture", "as a white therapist working with a Māori whānau I asked more than I assumed"),
 ]
 
