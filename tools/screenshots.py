@@ -123,6 +123,11 @@ def main() -> int:
     window.search.clear()
 
     window.show_themes()
+    themes = window.themes_window
+    themes.resize(min(1280, window.width()), min(860, window.height()))
+    deadline = time.monotonic() + 120  # the saved quick note is analysed again: wait for it
+    while time.monotonic() < deadline and (window.themes.busy or themes.progress.isVisible()):
+        settle(0.3)
     settle(1.0)
     shot("themes")
     window.themes_window.close()

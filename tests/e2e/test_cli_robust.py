@@ -87,7 +87,7 @@ def test_sigterm_or_sighup_during_export_leaves_no_plaintext_file(journal, journ
         # The half-written file is a pipe that this test reads from and then stops reading: the
         # export is caught mid-write however fast or slow the machine is, and cannot finish
         # before the signal arrives.
-        partial = out.with_name(out.name + ".partial")
+        partial = out.with_name(f".{out.name}.partial")
         os.mkfifo(partial, 0o600)
         reader = os.open(partial, os.O_RDONLY | os.O_NONBLOCK)
         try:
@@ -106,7 +106,7 @@ def test_sigterm_or_sighup_during_export_leaves_no_plaintext_file(journal, journ
         finally:
             os.close(reader)
         assert proc.returncode == 1 and "interrupted" in stderr
-        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == [], sig
+        assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == [], sig
 
 
 SIGNAL_AS_THE_FILE_IS_MADE = """
@@ -133,7 +133,7 @@ def test_sigterm_the_moment_the_export_file_is_made_leaves_no_file(filled_journa
                            str(out), "--journal", str(filled_journal)],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "interrupted" in done.stderr, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("export")) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == []
 
 
 SIGNAL_RIGHT_AFTER_THE_RENAME = """

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import re
 import sys
 from collections import defaultdict
@@ -124,29 +122,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_private(path: Path, lines) -> None:
-    """Write a whole file, readable by its owner only: temp, fsync, rename."""
-    tmp = path.with_name(path.name + ".partial")
-    try:  # a signal may land the moment the file is made: it is inside, so it is removed
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for line in lines:
-                out.write(line + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from reflect.core.interchange import export_lines
+    from reflect.core.private_file import write_private_lines
 
     with open_journal(args, readonly=True) as journal:
         if args.out:
-            _write_private(Path(args.out), export_lines(journal))
+            write_private_lines(Path(args.out), export_lines(journal))
             print(f"Exported {journal.entry_count()} entries to {args.out}", file=sys.stderr)
         else:
             for line in export_lines(journal):

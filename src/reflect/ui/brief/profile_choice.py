@@ -4,9 +4,10 @@ usual four ticked to start with. Nothing of the profile goes into a brief untick
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from reflect.core.supervision.profile import BRIEF_DEFAULT, FIELDS, filled
+from reflect.ui.widgets.pages import label
 
 
 class ProfileChoice(QWidget):
@@ -19,18 +20,18 @@ class ProfileChoice(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(18)
-        present = {label for label, _text in filled(profile)}
-        shown = [(key, label) for key, label in FIELDS if label in present]
-        for i, (key, label) in enumerate(shown):
-            box = QCheckBox(self.tr(label))
+        present = {title for title, _text in filled(profile)}
+        shown = [(key, title) for key, title in FIELDS if title in present]
+        for i, (key, title) in enumerate(shown):
+            box = QCheckBox(self.tr(title))
             box.setChecked(key in (BRIEF_DEFAULT if chosen is None else chosen))
             box.setToolTip(str(getattr(profile, key)))
             box.toggled.connect(self.changed)
             self.boxes[key] = box
             layout.addWidget(box, i // 3, i % 3)
         if not shown:
-            hint = QLabel(self.tr("Your practice profile is empty (Journal → Practice Profile…)."))
-            hint.setProperty("role", "hint")
+            hint = label(self.tr("Your practice profile is empty (Journal → Practice Profile…)."),
+                         "hint", wrap=False)
             layout.addWidget(hint, 0, 0)
 
     def fields(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from reflect.core.errors import ImportProblem
 from reflect.core.import_preview import ImportPreview, preview_file
 from reflect.core.interchange import import_lines
+from reflect.ui.widgets.pages import label
 
 MAX_BYTES = 200 * 1024 * 1024  # a journal of many years is a few MB; refuse what cannot be one
 
@@ -44,9 +45,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(self.tr("What the import adds"))
-        self.extra = QLabel()
-        self.extra.setWordWrap(True)
-        self.extra.setProperty("role", "hint")
+        self.extra = label("", "hint")
         self.extra.setAccessibleName(self.tr("What is left out"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("&Import"),

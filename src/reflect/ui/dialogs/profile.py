@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.model import Profile
+from reflect.ui.widgets.pages import label
 
 _LINES = (
     ("profession", "&Profession", "e.g. counsellor, massage therapist, BSL interpreter"),
@@ -39,18 +39,16 @@ class ProfileDialog(QDialog):
         self.profile = journal.profile()
         self.setWindowTitle(self.tr("Practice Profile"))
         self.setMinimumWidth(520)
-        intro = QLabel(self.tr(
+        intro = label(self.tr(
             "Peer groups often start by sharing a short practice profile. Reflect keeps yours "
-            "encrypted in the journal and can put it at the top of a case brief."))
-        intro.setWordWrap(True)
-        intro.setProperty("role", "hint")
+            "encrypted in the journal and can put it at the top of a case brief."), "hint")
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        for key, label, hint in _LINES:
+        for key, title, hint in _LINES:
             edit = QLineEdit(getattr(self.profile, key))
             edit.setPlaceholderText(self.tr(hint))
-            edit.setAccessibleName(self.tr(label).replace("&", ""))
-            form.addRow(self.tr(label), edit)
+            edit.setAccessibleName(self.tr(title).replace("&", ""))
+            form.addRow(self.tr(title), edit)
             self.fields[key] = edit
         self.years = QSpinBox()
         self.years.setRange(0, 60)
@@ -58,13 +56,13 @@ class ProfileDialog(QDialog):
         self.years.setValue(self.profile.years_in_practice or 0)
         self.years.setAccessibleName(self.tr("Years in practice"))
         form.addRow(self.tr("&Years in practice"), self.years)
-        for key, label, hint in _TEXTS:
+        for key, title, hint in _TEXTS:
             edit = QPlainTextEdit(getattr(self.profile, key))
             edit.setPlaceholderText(self.tr(hint))
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(64)
-            edit.setAccessibleName(self.tr(label).replace("&", ""))
-            form.addRow(self.tr(label), edit)
+            edit.setAccessibleName(self.tr(title).replace("&", ""))
+            form.addRow(self.tr(title), edit)
             self.fields[key] = edit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

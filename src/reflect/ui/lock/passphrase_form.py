@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from reflect.ui.widgets.pages import label
 from reflect.ui.widgets.reveal import RevealToggle
 
 MIN_LENGTH = 8
@@ -36,8 +37,7 @@ class PassphraseForm(QWidget):
         self.meter.setFixedHeight(6)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self._paint_meter("transparent")
-        self.verdict = QLabel(wordWrap=True)
-        self.verdict.setProperty("role", "hint")
+        self.verdict = label("", "hint")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

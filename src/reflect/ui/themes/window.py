@@ -63,8 +63,7 @@ class ThemesWindow(QWidget):
         self.setWindowTitle(self.tr("Themes"))  # Qt adds " — Reflect"
         self.resize(self._fitting_size())
 
-        self.status = QLabel()
-        self.status.setProperty("role", "hint")
+        self.status = label("", "hint", wrap=False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
