@@ -57,13 +57,14 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.02)
 
-    def shot(name: str) -> None:
+    def shot(name: str, window=None) -> None:
+        """The whole screen, or only ``window`` (a window of its own, without the one behind)."""
         if args.only and name not in args.only:
             return
         settle()
         screen = QGuiApplication.primaryScreen()
         path = args.out / f"{name}{suffix}.png"
-        screen.grabWindow(0).save(str(path))
+        (window.grab() if window is not None else screen.grabWindow(0)).save(str(path))
         print(path)
 
     session = Session(work / "journal.reflect", settings)
@@ -93,8 +94,8 @@ def main() -> int:
     from reflect.core.interchange import import_lines, split_lines
 
     data = (ROOT / "data" / "journals" / "sample-journal.jsonl").read_bytes()
-    import_lines(window.journal, split_lines(data))
-    window.events.announce(changes(ENTRIES, PEOPLE), None)
+    report = import_lines(window.journal, split_lines(data))
+    window.events.announce(changes(ENTRIES, PEOPLE, entries=report.entry_ids), None)  # as File → Import
     total = len(window.journal.summaries())
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (
@@ -105,6 +106,16 @@ def main() -> int:
     entry = next(e for e in reversed(window.journal.entries()) if e.demands and e.controls)
     window.show_entry(entry.id)
     shot("main")
+
+    # the themes window, on the whole sample journal (before the quick note below adds a client)
+    window.show_themes()
+    themes = window.themes_window
+    deadline = time.monotonic() + 120  # until the analysis has finished
+    while time.monotonic() < deadline and (window.themes.busy or themes.progress.isVisible()):
+        settle(0.3)
+    settle(1.0)
+    shot("themes", themes)
+    window.themes_window.close()
 
     # a new quick note: the prompts one field each, a new client offered
     window.clients.select_key("__all__")
@@ -122,15 +133,6 @@ def main() -> int:
     shot("search")
     window.search.clear()
 
-    window.show_themes()
-    themes = window.themes_window
-    themes.resize(min(1280, window.width()), min(860, window.height()))
-    deadline = time.monotonic() + 120  # the saved quick note is analysed again: wait for it
-    while time.monotonic() < deadline and (window.themes.busy or themes.progress.isVisible()):
-        settle(0.3)
-    settle(1.0)
-    shot("themes")
-    window.themes_window.close()
 
     from PySide6.QtWidgets import QWizard
 

@@ -253,3 +253,21 @@ def test_an_empty_cell_says_so(qtbot, sample_app):
     click(qtbot, dash.heat, empty)
     assert dash.cell_title.text().endswith("not in any session")
     assert dash.entries_model.rowCount() == 0 and dash.evidence.toPlainText() == ""
+
+
+def test_on_a_laptop_screen_the_heat_map_scrolls_rather_than_running_under_the_chart(
+        qtbot, sample_app):
+    """At 768 pixels high (a 1366 × 768 laptop) the heat map of nine rows used to keep its
+    full height and "Over time" was drawn over its last rows; now it scrolls, and what comes
+    below it starts below it."""
+    _session, _window, dash, _expected, _names = sample_app
+    dash.resize(1240, 728)
+    qtbot.waitUntil(lambda: dash.height() <= 740, timeout=5_000)
+    qtbot.wait(100)
+    heat_bottom = dash.heat.mapTo(dash, dash.heat.rect().bottomLeft()).y()
+    chart_top = dash.chart.mapTo(dash, dash.chart.rect().topLeft()).y()
+    scope_top = dash.scope.mapTo(dash, dash.scope.rect().topLeft()).y()
+    assert heat_bottom < scope_top < chart_top, (heat_bottom, scope_top, chart_top)
+    assert dash.heat.verticalScrollBar().maximum() > 0  # the rows not shown are a scroll away
+    dash.resize(1240, 1000)  # with room, every row shows, with no scroll bar
+    qtbot.waitUntil(lambda: dash.heat.verticalScrollBar().maximum() == 0, timeout=5_000)

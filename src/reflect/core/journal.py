@@ -12,10 +12,16 @@ from pathlib import Path
 from reflect.core import records, repairs
 from reflect.core.bulk import gc_paused
 from reflect.core.errors import DamagedRecord, NotFound
-from reflect.core.model import Entry, EntrySummary, Person, PersonKind, Profile
+from reflect.core.model import Entry, EntrySummary, EntryText, Person, PersonKind, Profile
 from reflect.store.backup import backup_name, own_copies, prune_backups, remove_copy
 from reflect.store.crypto import KdfParams
 from reflect.store.database import JournalFile
+
+_TEXT_COLUMNS = ("client_id", "date", "narrative", "went_well", "themes", "rejected_themes")
+
+
+def _first(row: tuple):
+    return row[0]
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
@@ -321,6 +327,39 @@ class Journal:
             if ids is None:
                 return self._entries(None, client_id)
             out = [e for chunk in _chunks(list(ids)) for e in self._entries(chunk, client_id)]
+            out.sort(key=lambda e: e.date)
+            return out
+
+    def entry_texts(self, client_id: str | None = None) -> list[EntryText]:
+        """Every entry's (or one client's) free text, date, client and theme decisions, oldest
+        first: what theme detection reads, and only that is decrypted (about half of an
+        entry's values). Damaged entries are skipped and listed in ``damaged``."""
+        with gc_paused():
+            where = {"client_id": client_id} if client_id else {}
+            rows = list(self._file.rows("entry", _TEXT_COLUMNS, damaged=self.damaged, **where))
+            child_where = {"entry_id": [r["id"] for r in rows]} if client_id else {}
+            demands: dict[str, list] = defaultdict(list)
+            for r in self._file.rows("demand", ("entry_id", "position", "text"), damaged=self.damaged,
+                                     **child_where):
+                demands[r["entry_id"]].append((r["position"], r["text"]))
+            controls: dict[str, list] = defaultdict(list)
+            for r in self._file.rows("control", ("entry_id", "position", "text", "outcome"),
+                                     damaged=self.damaged, **child_where):
+                controls[r["entry_id"]].append((r["position"], r["text"], r["outcome"]))
+            out = []
+            for r in rows:
+                fields = [("narrative", r["narrative"])]  # the order of Entry.texts()
+                if r["went_well"]:
+                    fields.append(("went_well", r["went_well"]))
+                for i, (_, text) in enumerate(sorted(demands.get(r["id"], ()), key=_first)):
+                    fields.append((f"demand:{i}", text))
+                for i, (_, text, outcome) in enumerate(sorted(controls.get(r["id"], ()), key=_first)):
+                    fields.append((f"control:{i}", text))
+                    if outcome:
+                        fields.append((f"outcome:{i}", outcome))
+                out.append(EntryText(r["id"], records.parse_date(r["date"]), r["client_id"],
+                                     fields, list(r["themes"] or []),
+                                     list(r.get("rejected_themes") or [])))
             out.sort(key=lambda e: e.date)
             return out
 

@@ -178,6 +178,23 @@ class Profile:
     current_supervision: str = ""
 
 
+@dataclass(slots=True)
+class EntryText:
+    """What theme detection reads of an entry (``Journal.entry_texts``): its free text as
+    ``Entry.texts()`` gives it, its date and client, and the practitioner's theme decisions.
+    A read-only view: there is nothing in it to save."""
+
+    id: str
+    date: datetime
+    client_id: str | None
+    fields: list[tuple[str, str]]
+    themes: list[str]
+    rejected_themes: list[str]
+
+    def texts(self) -> list[tuple[str, str]]:
+        return self.fields
+
+
 @dataclass
 class EntrySummary(SessionNumbers):
     """What the entry list and search need of an entry, read with one decryption."""

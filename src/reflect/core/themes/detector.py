@@ -69,6 +69,18 @@ class ThemeDetector:
         # kept in the journal (see .cache) needs the lexicon's names, never its regexes.
         self._compiling = threading.Lock()
         self._ready = False
+        # (field kind, sentence) -> the learned layer's scores, for sentences met again.
+        self._memo: dict = {}
+
+    def forget_text(self) -> None:
+        """Drop every sentence remembered from the texts detected (on lock)."""
+        self._memo = {}
+
+    @staticmethod
+    def forget_builtin_text() -> None:
+        """:meth:`forget_text` for the shared built-in detector, if it was made."""
+        if _builtin_detector.cache_info().currsize:
+            _builtin_detector().forget_text()
 
     def _compile(self) -> None:
         with self._compiling:
@@ -167,7 +179,7 @@ class ThemeDetector:
         by_id = {c.theme.id: c for c in self._compiled}
         order = {name: i for i, (name, _) in enumerate(fields)}
         texts = dict(fields)
-        found, best = model.detect(fields)
+        found, best = model.detect(fields, self._memo)
         if best:  # a rule hit no sentence comes near, in the model's eyes, is dropped
             hits = [h for h in hits if not (
                 h.theme in best and not by_id[h.theme].theme.user_defined

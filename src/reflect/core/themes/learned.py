@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,6 +36,7 @@ FEATURE_VERSION = 1
 # many sentences and this many words per sentence (the rules cap their own work likewise).
 MAX_SENTENCES = 400
 MAX_WORDS = 80
+MEMO_SENTENCES = 4096  # sentences whose scores a detector remembers (see LearnedModel.detect)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|;\s*|\s[-\u2013\u2014]+\s|\s*\x1f\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -54,6 +56,14 @@ _SUFFIXES = ("ingly", "edly", "ness", "ment", "ings", "ing", "ies", "ied", "ive"
 
 
 _stems: dict[str, str] = {}
+
+
+def forget_words() -> None:
+    """Drop the words remembered from the texts read (on lock: no journal word stays)."""
+    _stems.clear()
+    _words.clear()
+
+
 _MAX_STEMS = 50_000  # words remembered (a journal uses far fewer): stemming is most of the cost
 
 
@@ -115,36 +125,62 @@ def features(sentence: str, kind: str = "narrative") -> set[str]:
     """The features of one sentence (see the module's docstring)."""
     words = _WORD.findall(sentence.lower().replace("\u2019", "'"))[:MAX_WORDS]
     feats = {"f:" + kind}
+    add = feats.add
+    info = _words.get
     who = ""
     negated = 0
     prev = None
     for word in words:
-        if word in _SUBJECT_FIRST:
-            who = "i>"
-        elif word in _SUBJECT_THIRD:
-            who = "o>"
-        if word in _NEGATORS:
+        found = info(word)
+        if found is None:
+            found = _word(word)
+        subject, negator, person, plain, mine, others, denied, before, after = found
+        if subject:
+            who = subject
+        if negator:
             negated = 3
-            feats.add("w:not")
-            prev = "not"
+            add("w:not")
+            prev = "b:not"
             continue
-        if word in _FIRST:
-            feats.add("p:1")
-        elif word in _THIRD:
-            feats.add("p:3")
-        s = stem(word)
-        if word not in _STOP:
-            feats.add("w:" + s)
+        if person:
+            add(person)
+        if plain:
+            add(plain)
             if who:
-                feats.add(who + s)
+                add(mine if who == "i>" else others)
             if negated:
-                feats.add("neg>" + s)
+                add(denied)
         if prev is not None:
-            feats.add("b:" + prev + "_" + s)
-        prev = s
+            add(prev + after)
+        prev = before
         if negated:
             negated -= 1
     return feats
+
+
+# word -> what :func:`features` makes of it, so each sentence costs a look-up per word (the
+# strings a word adds are made once). Bounded like the stems.
+_words: dict[str, tuple] = {}
+
+
+def _word(word: str) -> tuple:
+    subject = "i>" if word in _SUBJECT_FIRST else "o>" if word in _SUBJECT_THIRD else ""
+    person = "p:1" if word in _FIRST else "p:3" if word in _THIRD else ""
+    s = stem(word)
+    found = (
+        subject,
+        word in _NEGATORS,
+        person,
+        "" if word in _STOP else "w:" + s,
+        "i>" + s,
+        "o>" + s,
+        "neg>" + s,
+        "b:" + s,
+        "_" + s,
+    )
+    if len(_words) < _MAX_STEMS:
+        _words[word] = found
+    return found
 
 
 def _sigmoid(v: float) -> float:
@@ -173,8 +209,7 @@ class LearnedModel:
 
     def logits(self, feats: set[str]) -> list[float]:
         """The linear score per theme for a sentence with these features."""
-        get = self.weights.get
-        rows = [w for w in map(get, feats) if w is not None]
+        rows = list(filter(None, map(self.weights.get, feats)))  # weights are non-empty tuples
         rows.append(self.bias)
         return list(map(sum, zip(*rows, strict=True)))
 
@@ -183,11 +218,15 @@ class LearnedModel:
         return [_sigmoid(v) for v in self.logits(feats)]
 
     def detect(
-        self, fields: list[tuple[str, str]]
+        self, fields: list[tuple[str, str]], memo: dict | None = None
     ) -> tuple[dict[str, list[tuple[str, int, int, float]]], dict[str, float]]:
         """theme -> [(field, start, end, probability)] for each sentence that reaches the
         theme's threshold, strongest first; and theme -> the highest probability of any
-        sentence (only where the model has vetoes; otherwise empty)."""
+        sentence (only where the model has vetoes; otherwise empty).
+
+        ``memo`` ((field kind, sentence) -> scores, kept by the caller for this model) spares
+        scoring a sentence seen before: the editor detects an entry again at every pause in
+        typing, where all sentences but one are unchanged."""
         found: dict[str, list[tuple[str, int, int, float]]] = {}
         cuts = _logit_cuts(self.thresholds)  # compare scores, not probabilities
         themes = self.themes
@@ -196,11 +235,20 @@ class LearnedModel:
         for name, text in fields:
             kind = field_kind(name)
             for start, end in sentences(text):
-                z = self.logits(features(text[start:end], kind))
+                sentence = text[start:end]
+                if memo is None:
+                    z = self.logits(features(sentence, kind))
+                else:
+                    z = memo.get((kind, sentence))
+                    if z is None:
+                        if len(memo) >= MEMO_SENTENCES:
+                            memo.clear()
+                        z = memo[(kind, sentence)] = self.logits(features(sentence, kind))
                 if track:
-                    best = [max(a, b) for a, b in zip(best, z, strict=True)]
-                for t in [t for t, (v, c) in enumerate(zip(z, cuts, strict=True)) if v >= c]:
-                    found.setdefault(themes[t], []).append((name, start, end, _sigmoid(z[t])))
+                    best = list(map(max, best, z))
+                if any(map(operator.ge, z, cuts)):  # most sentences reach no theme
+                    for t in [t for t, (v, c) in enumerate(zip(z, cuts, strict=True)) if v >= c]:
+                        found.setdefault(themes[t], []).append((name, start, end, _sigmoid(z[t])))
         for spans in found.values():
             spans.sort(key=lambda s: -s[3])
         return found, ({t: _sigmoid(b) for t, b in zip(themes, best, strict=True)} if track else {})

@@ -48,7 +48,7 @@ class ThemeMonthsChart(QChartView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(170)
         self.setAccessibleName(self.tr("Themes by month"))
         self.chart_ = QChart()
         self.chart_.setMargins(QMargins(4, 4, 4, 4))

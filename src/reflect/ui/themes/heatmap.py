@@ -115,6 +115,10 @@ class HeatMapView(QTableView):
             "QHeaderView::section:vertical { background: transparent; border: none;"
             " padding: 0 12px 0 2px; }")
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Tall enough for every row where there is room (the window gives it no more)."""
+        return QSize(super().sizeHint().width(), self.fitted_height())
+
     def fitted_height(self) -> int:
         """Header plus every row, so short maps need no scroll bar."""
         rows = self.model().rowCount() if self.model() else 0

@@ -51,6 +51,9 @@ STATUS_NOTES = {"suggested": "Found by Reflect", "accepted": "Found by Reflect, 
                 "added": "Added by you"}
 
 
+HEAT_MIN_HEIGHT = 300  # the column headers and about five rows
+
+
 class ThemesWindow(QWidget):
     def __init__(self, analysis: ThemesAnalysis, settings,
                  client_labels: Callable[[], dict[str, str]],
@@ -253,7 +256,10 @@ class ThemesWindow(QWidget):
         self.heat.updateGeometries()
         fitted = self.heat.fitted_height()
         self.heat.setMaximumHeight(fitted)
-        self.heat.setMinimumHeight(min(fitted, 440))
+        # all of it where there is room; on a 768-pixel laptop screen it scrolls instead of
+        # pushing "Over time" over its last rows
+        self.heat.setMinimumHeight(min(fitted, HEAT_MIN_HEIGHT))
+        self.heat.updateGeometry()
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All clients"), ALL)
