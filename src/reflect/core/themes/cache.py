@@ -21,7 +21,7 @@ from reflect.core.themes.detector import Evidence, ThemeDetector, ThemeHit
 from reflect.store.errors import StoreError
 
 # Bump when detection finds something else in the same text with the same lexicon.
-DETECTION_VERSION = 3
+DETECTION_VERSION = 4  # 4: Markdown headings (a quick note's prompts) are not read
 
 Fields = list[tuple[str, str]]
 

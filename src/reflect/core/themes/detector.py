@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from reflect.core.bulk import settle_long_lived
 from reflect.core.model import Entry
 from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
+from reflect.core.themes.headings import without_headings
 from reflect.core.themes.learned import LearnedModel, shipped_id, shipped_model
 from reflect.core.themes.lexicon import (
     Lexicon,
@@ -162,7 +163,7 @@ class ThemeDetector:
     ) -> list[ThemeHit]:
         """The rules' themes, and the learned layer's where the rules found nothing: a theme
         the learned layer finds is reported with the sentence(s) that led to it as evidence."""
-        fields = [(name, text[:MAX_FIELD_CHARS]) for name, text in fields if text]
+        fields = [(name, without_headings(text[:MAX_FIELD_CHARS])) for name, text in fields if text]
         if not fields:
             return []
         model = self.learned if learned else None

@@ -8,6 +8,7 @@ from html import escape
 
 from reflect.core.model import Entry
 from reflect.core.themes.detector import Evidence
+from reflect.core.themes.headings import heading_title
 from reflect.core.themes.recurrence import (
     control_pattern,
     eipi_balance,
@@ -53,7 +54,14 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], dark: bool = False)
                      f"{escape(text[start:end])}</span>")
         pos = end
     parts.append(escape(text[pos:]))
-    return "".join(parts).replace("\n", "<br>")
+    lines = "".join(parts).split("\n")
+    return "<br>".join(_as_heading(line) for line in lines)
+
+
+def _as_heading(line: str) -> str:
+    """A Markdown heading line (never marked: detection does not read headings) in bold."""
+    title = heading_title(line)
+    return line if title is None else f"<b>{title}</b>"
 
 
 def evidence_html(entry: Entry, evidence: Sequence[Evidence], *, heading: str,
