@@ -175,8 +175,13 @@ def find_ages(text: str, after: list[int] | None = None) -> list[Redaction]:
         if not 0 < n <= 115:
             continue
         before = text[max(0, m.start() - 4):m.start()]
-        if "-" in whole and whole.lower().endswith("old") or re.search(r"\ban?\s+$", before):
+        if "-" in whole and whole.lower().endswith("old") or re.search(r"\ban?\s+$", before,
+                                                                       re.IGNORECASE):
             rep = attributive(n)
+            if not re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) or re.match(
+                    r"\s+(?:was|is|had|has|said|who|came|and|with|in|at|on)\b",
+                    text[m.end():m.end() + 8]):  # "the fourteen-year-old was" -> a noun
+                rep = {"young": "child", "teenage": "teenager"}.get(rep, rep)
         else:
             rep = band(n, _pronoun(text, m.start()))
         add(m.start(), m.end(), rep, 0.9)

@@ -98,11 +98,11 @@ def folded(text: str) -> str:
     return fold(text).text
 
 
-_MIXED = re.compile(r"\b[^\W_]*(?:[^\W\d_]\d|\d[^\W\d_])[^\W_]*")
+MIXED_WORD = re.compile(r"\b[^\W_]*(?:[^\W\d_]\d|\d[^\W\d_])[^\W_]*")
 
 
 def unleet(text: str, one: str = "i") -> str:
     """``text`` with digits read as letters inside words that mix them with letters
     ("Qu1llfeather" -> "Quillfeather", "Z3ph" -> "Zeph"); ``one`` is how 1 is read (i or l).
     Every other character, and the length, stay as they were."""
-    return _MIXED.sub(lambda m: m.group().translate(_LEET[one]), text)
+    return MIXED_WORD.sub(lambda m: m.group().translate(_LEET[one]), text)

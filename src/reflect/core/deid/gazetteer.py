@@ -48,7 +48,8 @@ CONNECTORS = {"&", "and", "of", "upon", "the", "de", "la", "le", "du", "y"}
 LOCATION_CUE = re.compile(
     r"\b(?:in|at|near|from|to|past|around|outside|towards|toward|above|below|beyond|via|into|"
     r"across|opposite|behind|through|round|covering|nearer|visit(?:ing|ed)?|moved|lives?|living|"
-    r"based|grew\s+up)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"based|grew\s+up|grew\s+up\s+on|raised\s+on|lives?\s+on|living\s+on)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 ORG_CUE = re.compile(
     r"\b(?:works?|worked|working|job|shifts?|employed|placement|volunteers?|studies|studying|"
     r"manager|boss|staff|sacked|fired|redundant|let\s+go)\s+(?:at|for|by|from|with)\s+(?:the\s+)?$",
@@ -63,7 +64,8 @@ PERSON_CUE = re.compile(
     r"social\s+worker|carer|keyworker|key\s+worker|landlord|landlady|lodger|flatmate|housemate|"
     r"kid|child|baby|twin|ex|coach|tutor|lawyer|solicitor|vicar|priest|imam|rabbi|dog|cat)"
     r",?\s+$|\b(?:called|named|call\s+me|known\s+as|nicknamed|met|with|and|told|asked|rang|"
-    r"texted|emailed|messaged|phoned|saw|visited|thanked)\s+$", re.IGNORECASE)
+    r"texted|emailed|messaged|phoned|saw|visited|thanked|me\s+n|n|wi|an['’]?|&|\+)\s+$",
+    re.IGNORECASE)
 SPEECH_VERB = re.compile(
     r"^(?:'s\s+|’s\s+)?\s*(?:said|says|asked|asks|told|tells|came|comes|arrived|rang|rings|"
     r"texted|texts|emailed|called|replied|wrote|cried|laughed|smiled|shouted|left|went|wants|"
@@ -160,6 +162,7 @@ def _trim(text: str, run: list[Token]) -> list[list[Token]]:
     pieces: list[list[Token]] = [[]]
     for j, t in enumerate(run):
         sentence_word = j == 0 and t.sentence_start and lexicon.is_word(t.base, rare=True) \
+            and not (len(run) == 1 and _acts_as_person(t, text[t.base_end:t.base_end + 30])) \
             and not t.is_title and t.lower not in lexicon.word_names() \
             and t.lower not in ("st", "saint", "upper", "lower", "great", "little")
         connector = 0 < j < len(run) - 1 and not t.capitalised and t.lower in CONNECTORS
@@ -167,10 +170,11 @@ def _trim(text: str, run: list[Token]) -> list[list[Token]]:
             and (run[j + 1].lower in PLACE_SUFFIX or run[j + 1].lower in ORG_SUFFIX)
         named_place = named_place or _region_as_person(text, t, text[max(0, t.start - 40):
                                                                      t.start])
+        named_place = named_place or _the_opens_a_name(run, j)
         if not connector and not named_place and ((_safe(t) and not t.is_title
                                                    and t.lower not in ("st",)
                                                    and not _proper_place(text, t))
-                              or sentence_word or t.lower == "the"):
+                              or sentence_word or (t.lower == "the" and not _the_opens_a_name(run, j))):
             pieces.append([])
         else:
             pieces[-1].append(t)
@@ -178,16 +182,28 @@ def _trim(text: str, run: list[Token]) -> list[list[Token]]:
     for p in pieces:
         while p and p[-1].lower in CONNECTORS:
             p.pop()
-        while p and p[0].lower in CONNECTORS:
+        while p and p[0].lower in CONNECTORS and not (p[0].text == "The" and len(p) > 1
+                                                      and not p[0].sentence_start):
             p.pop(0)
         if p:
             out.append(p)
     return out
 
 
+def _the_opens_a_name(run: list[Token], j: int) -> bool:
+    """"at The Ivy", "in The Crown": a capitalised "The" inside a sentence, before capitalised
+    words, is part of a venue's name."""
+    t = run[j]
+    return t.text == "The" and not t.sentence_start and j + 1 < len(run) \
+        and not _safe(run[j + 1])
+
+
 def _classify(text: str, run: list[Token], labels: Labels, nouns_capitalised: bool = False
               ) -> Redaction | None:
     first, last = run[0], run[-1]
+    if first.text == "The" and len(run) >= 2 and not first.sentence_start:
+        return Redaction(first.start, last.base_end, text[first.start:last.base_end],
+                         "[organisation]", "organisation", 0.7)
     before = text[max(0, first.start - 40):first.start]
     start, end = first.start, last.end
     words = [t.lower for t in run]
@@ -242,6 +258,9 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
             ) -> Redaction | None:
     b = tok.base
     low = b.lower()
+    if tok.sentence_start and not lexicon.is_word(b, rare=True) \
+            and _acts_as_person(tok, text[tok.base_end:tok.base_end + 30]):
+        return Redaction(tok.start, tok.base_end, b, labels.person(b, None), "name", 0.6)
     if _region_as_person(text, tok, before):  # "Devon's package", "Jordan away for work"
         return Redaction(tok.start, tok.base_end, b, labels.person(b, None), "name", 0.6)
     if _safe(tok) and not _proper_place(text, tok) or len(b) < 2:
@@ -272,6 +291,8 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
         if nameish_word and (SPEECH_VERB.match(after.lstrip()) or SPEECH_VERB.match(after)) \
                 and (not lexicon.is_month(b) or not re.match(r"\s*\d", after)):
             return person(0.6 if tok.sentence_start else 0.75)
+        if _acts_as_person(tok, after):
+            return person(0.6)  # "Harper texted me", "Mana said he was fine"
         if tok.sentence_start:
             return None
         if place_cue and (b in lexicon.places() or not word_name):
@@ -294,7 +315,8 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
         return venues.proper_use(text, tok, before)  # "the Anchor", "Crossroads does"
     # Not an everyday English word (or a rare one): a proper noun unless it opens a sentence
     # as a rare word ("Fistula consent appointment").
-    if rare_word and tok.sentence_start and not _is_nameish(tok):
+    if rare_word and tok.sentence_start and not _is_nameish(tok) \
+            and not _acts_as_person(tok, after):
         return None
     conf = 0.55 if tok.sentence_start else 0.8
     if org_cue:
@@ -312,6 +334,28 @@ def _single(text: str, tok: Token, before: str, labels: Labels, nouns_capitalise
     if b in lexicon.surnames():
         return person(conf)
     return Redaction(tok.start, tok.base_end, b, "[name]", "name", conf - 0.1)
+
+
+# What only a person does, right after their name: "Kiri texted", "Harper rang me".
+_PERSON_VERB = re.compile(
+    r"(?:['’]s\s+(?:mum|mom|mam|dad|nan|gran|partner|boyfriend|girlfriend|baby|kids?|sister|"
+    r"brother|auntie|aunt|uncle|cousin|social\s+worker)\b|\s+(?:said|says|texted|texts|rang|"
+    r"phoned|messaged|emailed|asked|told|replied|whispered|shouted|laughed|giggled|cried|smiled|"
+    r"swore|turned\s+up|showed\s+up|came\s+in|walked\s+in|stormed\s+off|wants\s+to|"
+    r"wanted\s+to)\b(?!\s+(?:that|so|by|in\s+the)\b))")
+_NOT_A_PERSON = {"police", "polis", "staff", "school", "council", "court", "doctor", "nurse",
+                 "social", "someone", "everyone", "nobody", "somebody", "group", "family", "team",
+                 "mum", "mom", "dad", "mam", "nan", "gran", "nana", "papa", "auntie", "uncle",
+                 "boss", "manager", "client", "supervisor", "teacher", "worker", "ambulance",
+                 "paramedic", "paramedics", "reception", "housing", "benefits", "office"}
+
+
+def _acts_as_person(tok: Token, after: str) -> bool:
+    """A capitalised word that is not a frequent one, doing what only a person does."""
+    low = tok.lower
+    return bool(_PERSON_VERB.match(after)) and low not in lexicon.frequent_words() \
+        and low not in _NOT_A_PERSON and not lexicon.is_language(tok.base) \
+        and tok.base not in lexicon.proper_words() and not tok.all_caps
 
 
 def _region_as_person(text: str, tok: Token, before: str) -> bool:
@@ -377,7 +421,32 @@ def find_unknown(text: str, skip: list[tuple[int, int]] | None = None,
             r = _classify(text, piece, labels, nouns_capitalised)
             if r is not None:
                 out.append(r)
-    return out + _again(text, toks, out, labels)
+    return out + _again(text, toks, out, labels) + _name_handles(text)
+
+
+def _name_handles(text: str) -> list[Redaction]:
+    """Handles without an "@" that carry a first name: "kayla_xo", "kaylaxo2010"."""
+    out = []
+    for m in re.finditer(r"(?<![\w@/.])[A-Za-z][\w.]*(?:_|\d)[\w.]*", text):
+        handle = m.group().rstrip(".")
+        if not ("_" in handle or re.search(r"[A-Za-z]{4,}\d", handle)):
+            continue
+        if any(_name_led(p) for p in re.findall(r"[A-Za-z]+", handle)):
+            out.append(Redaction(m.start(), m.start() + len(handle), handle, "[handle]",
+                                 "handle", 0.65))
+    return out
+
+
+def _name_led(piece: str) -> bool:
+    """A handle's letters that are, or start with, a first name that is no English word
+    ("kayla", "kaylaxo")."""
+    low = piece.lower()
+    for n in range(len(low), 3, -1):
+        head = low[:n]
+        if head.capitalize() in lexicon.first_names() and not lexicon.is_word(head, rare=True) \
+                and (n == len(low) or n >= 5):
+            return True
+    return False
 
 
 def _again(text: str, toks: list[Token], found: list[Redaction], labels: Labels

@@ -18,7 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..model import Person, PersonKind
 from . import lexicon
-from .fold import fold, folded, unleet
+from .fold import MIXED_WORD, fold, folded, unleet
 from .name_pieces import PartIndex, identifier_around
 from .redaction import Redaction
 from .tokens import TITLES, Token, tokenize
@@ -248,17 +248,18 @@ class KnownPeople:
         """Names written with digits for letters ("Qu1llfeather") or spaced out letter by letter
         ("Q u i l l f e a t h e r"): the whole disguised word is the match."""
         out: list[KnownMatch] = []
-        for one in "il":
-            leet = unleet(t, one)
-            if leet == t:
-                break
-            for m in self._exact(leet) + [KnownMatch(p.start, p.end, "", p.person, p.how, 0.9)
-                                          for p in self._pieces.find(leet, taken)]:
-                if 1 in taken[m.start:m.end] or not any(c.isdigit() for c in t[m.start:m.end]):
-                    continue
-                s, e = _word_around(t, m.start, m.end)
-                out.append(KnownMatch(s, e, t[s:e], m.person, "disguised", 0.9))
-                taken[s:e] = b"\x01" * (e - s)
+        for word in MIXED_WORD.finditer(t):  # only the few words that mix letters and digits
+            s, e = word.span()
+            if 1 in taken[s:e]:
+                continue
+            for one in "il":
+                read = unleet(word.group(), one)
+                hits = [m.person for m in self._exact(read)] \
+                    or [p.person for p in self._pieces.find(read)]
+                if hits:
+                    out.append(KnownMatch(s, e, t[s:e], hits[0], "disguised", 0.9))
+                    taken[s:e] = b"\x01" * (e - s)
+                    break
         for run in _SPACED.finditer(t):
             s, e = run.span()
             if 1 in taken[s:e]:
@@ -334,14 +335,6 @@ class KnownPeople:
 
 # Single letters spaced out ("Q u i l l", "Q.U.I.L.L", "Q-u-i-l-l"): five or more.
 _SPACED = re.compile(r"(?<![\w.])(?:[^\W\d_][ .\-*_] ?){4,}[^\W\d_](?![\w])")
-
-
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and (text[start - 1].isalnum()):
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
 
 
 def _needs_case(text: str) -> bool:

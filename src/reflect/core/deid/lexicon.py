@@ -88,6 +88,21 @@ def is_medication(word: str) -> bool:
         and word not in first_names() and word not in surnames()
 
 
+# The words of DC-S, the reflective templates and Reflect's themes, which practitioners often
+# capitalise as terms ("mostly Interpersonal", "a Liberal control", "Pre, During, Post").
+SAFE_CAPITALISED |= {
+    "environmental", "interpersonal", "paralinguistic", "intrapersonal", "demand", "demands",
+    "control", "controls", "conservative", "liberal", "neutral", "pre", "during", "post",
+    "outcome", "outcomes", "consequence", "consequences", "resulting", "timing", "stance",
+    "transference", "countertransference", "counter-transference", "projection", "rescuing",
+    "burnout", "boundaries", "boundary", "self-care", "safety", "consent", "ethics", "culture",
+    "endings", "money", "isolation", "normative", "formative", "restorative", "seven-eyed",
+    "description", "feelings", "evaluation", "analysis", "conclusion", "action", "reflection",
+    "reflection-in-action", "reflection-on-action", "supervision", "supervisor", "intervision",
+    "eipi", "dcs", "gibbs", "driscoll",
+}
+
+
 # Common English words that are also first names: only names in the right context.
 WORD_NAMES_EXTRA = {
     "will", "hope", "mark", "grace", "may", "rose", "faith", "joy", "dawn", "summer", "amber",

@@ -30,6 +30,7 @@ from . import lexicon
 CHUNK_RE = re.compile(r"[^\s<>\"()\[\]{},;!?*|`“”‘’]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _DIGITS_RE = re.compile(r"\d{2,}")
+_HAS_DIGITS = re.compile(r"\d\d")
 _CAMEL_SPLIT = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 _FILE_EXT = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}$")
@@ -78,6 +79,7 @@ class PartIndex:
     def find(self, text: str, skip: bytearray | None = None) -> list[PieceMatch]:
         out: list[PieceMatch] = []
         for chunk in CHUNK_RE.finditer(text):
+            here = len(out)
             pieces = list(_pieces(text, chunk.start(), chunk.end()))
             persons_here = [self._persons(p) for _, p in pieces]
             for i, (start, piece) in enumerate(pieces):
@@ -88,7 +90,8 @@ class PartIndex:
                 hit = self._match(piece, neighbours)
                 if hit is not None:
                     out.append(PieceMatch(start, end, *hit))
-            out += self._split_parts(text, chunk.start(), chunk.end(), skip, out)
+            if len(pieces) > 1:  # a chunk of one piece has nothing to join
+                out += self._split_parts(text, chunk.start(), chunk.end(), skip, out[here:])
         return out
 
     def _split_parts(self, text: str, start: int, end: int, skip: bytearray | None,
@@ -171,8 +174,10 @@ def _better(slot: dict[int, tuple[int, int]], person: int, used: tuple[int, int]
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
     """The pieces of ``text[start:end]``: a run of letters (with inner apostrophes, as in
     "O'Brien") whole, and split at camel case and apostrophes; and runs of two or more digits."""
-    runs = [*_LETTERS_RE.finditer(text, start, end), *_DIGITS_RE.finditer(text, start, end)]
-    for run in sorted(runs, key=lambda m: m.start()):
+    runs = list(_LETTERS_RE.finditer(text, start, end))
+    if _HAS_DIGITS.search(text, start, end):
+        runs = sorted([*runs, *_DIGITS_RE.finditer(text, start, end)], key=lambda m: m.start())
+    for run in runs:
         yield run.start(), run.group()
         if "'" in run.group() or _CAMEL_SPLIT.search(run.group()):
             for m in _CAMEL_RE.finditer(run.group()):

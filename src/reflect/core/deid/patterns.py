@@ -16,7 +16,9 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+"
     r"|(?<![@\w.])(?:[\w-]+\.)+(?:com|org|net|info|biz|io|me|app|co\.uk|org\.uk|ac\.uk|gov\.uk|"
-    r"nhs\.uk|uk|ie|us|ca|au|nz|de|fr|eu)(?:/[^\s<>\"')\]]*)?(?![\w@])",
+    r"nhs\.uk|uk|ie|us|ca|au|nz|de|fr|eu|za|in|tv|gg|ly|be|to|link|site|online|blog|shop|store)"
+    r"(?:/[^\s<>\"')\]]*)?(?![\w@])"
+    r"|(?<![@\w.])(?:[\w-]+\.)+[a-z]{2,6}/[^\s<>\"')\]]+",  # any host with a path: "bit.ly/3xYz"
     re.IGNORECASE,
 )
 HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
@@ -42,7 +44,8 @@ FLAT_RE = re.compile(r"\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?\b")
 LABELLED_NUMBER_RE = re.compile(
     r"\b(?i:case|account|acct|licen[cs]e|nhs|ref|reference|policy|member(?:ship)?|patient|client|"
     r"hospital|registration|reg|id|passport|ni|national insurance|sort code|invoice|claim|"
-    r"crime|incident|badge|employee|staff|payroll)\s*(?i:no\.?|number|num|#|ref|id|code)?\s*[:#]?\s*"
+    r"crime|incident|badge|employee|staff|payroll)\s*(?i:no\.?|number|num|#|ref|id|code)?"
+    r"(?:\s+(?i:is|was|=))?\s*[:#]?\s*"
     r"((?=[A-Z0-9/\- ]*\d)[A-Z0-9]+(?:[/\-][A-Z0-9]+|\s\d+)*)"
 )
 LONG_DIGITS_RE = re.compile(r"(?<![\w£$€.,])\d(?:[\s-]?\d){4,}(?![\w%]|\.\d)")

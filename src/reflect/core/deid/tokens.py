@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
-TOKEN_RE = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*['’]?|&")
+# Any letter of any script, with combining marks: "Ōtāhuhu", "Łukasz", "Nguyễn", "Dvořák" are
+# one word each (a Latin-1-only class cut them into pieces that passed as fragments).
+_WORD = r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+TOKEN_RE = re.compile(rf"{_WORD}(?:['’\-]{_WORD})*['’]?|&")
 _SENTENCE_END = set(".!?\n:;\"“”'‘’([—–-•*#>")
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lady",
@@ -63,6 +66,8 @@ def starts_sentence(text: str, start: int) -> bool:
     if i < 0:
         return True
     ch = text[i]
+    if unicodedata.category(ch) in ("So", "Sk", "Cs") or ch in "\ufe0f\u200d":
+        return True  # "Spring reset 🌱 Down from 22 clients": an emoji ends a sentence
     if ch in _SENTENCE_END:
         if ch == "." and i >= 1 and text[i - 1].isupper() and (i < 2 or not text[i - 2].isalpha()):
             return False  # an initial: "D. Whitcombe"

@@ -80,10 +80,12 @@ _DATE_CUE = re.compile(r"(?i:\b(?:on|from|since|until|till|til|by|for|before|aft
                        r"seen|f/u|follow-up|followup|appt|review|reviewed|dob|d\.o\.b\.?|"
                        r"admitted|discharged|scheduled|next|last|"
                        r"'s|’s|dated|booked|court|hearing|appointment)\s*)$")
-_ORDINAL_DAY = re.compile(r"\b(?i:on|by|from|since|until|till|before|after)\s+"
+_ORDINAL_DAY = re.compile(r"\b(?i:on|by|from|since|until|till|before|after|the)\s+"
                           r"(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
                           r"(?!\s+(?:of\b|floor|century|time|session|week|birthday|anniversary|"
-                          r"place|attempt|go|try|day|round|visit|street|st\b|avenue|ave\b))")
+                          r"place|attempt|go|try|day|round|visit|street|st\b|avenue|ave\b|"
+                          r"percentile|grade|year|class|step|chapter|draft|one|person|client|"
+                          r"hole|lap|birthday|of\s+(?:his|her|their|my)|and\s+final))")
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](?P<y>\d\d)(?![\w'’]|\.\d)")
 
 
