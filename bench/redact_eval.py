@@ -16,7 +16,8 @@ Targets on every writer: 0 known-name leaks, >= 97% other identifiers removed, >
 holds writers they were NOT tuned on, reported apart: that is the generalisation figure.  Of
 those, e–h are the development set (error analysis may look at their misses) and i–l are held
 out: their table is printed, their individual misses only with ``--show-held-out`` (look at them
-only to report, never to tune, or the figure stops meaning anything).
+only to report, never to tune, or the figure stops meaning anything). ``data/journals/heldout/``
+(m–r) arrived after the last tuning and is reported the same way, as a fresh held-out set.
 
 Usage::
 
@@ -193,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                   ("unseen writers, development set (extra/ e-h): error analysis looks here",
                    [p for p in extra if p not in held_out], True),
                   ("unseen writers, HELD OUT (extra/ i-l): never tuned on, the honest figure",
-                   held_out, args.show_held_out)]
+                   held_out, args.show_held_out),
+                  ("six more writers never seen while tuning (heldout/ m-r)",
+                   sorted((JOURNALS / "heldout").glob("*.jsonl")), args.show_held_out)]
     mode = "cli" if args.cli else "in-process"
     all_scores: list[Score] = []
     for title, paths, show in groups:
