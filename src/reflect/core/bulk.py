@@ -22,3 +22,13 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def settle_long_lived() -> None:
+    """After loading what stays for the life of the process (a compiled lexicon, a learned
+    model: tens of thousands of objects), collect what is garbage now and move everything left
+    out of the cycle collector's sight (``gc.freeze``), so none of its later full passes walks
+    them again: such a pass, triggered by whatever is allocated next, was the slowest single
+    entry's pause (bench/themes_eval.py --speed). Whatever is alive now stays alive anyway."""
+    gc.collect()
+    gc.freeze()

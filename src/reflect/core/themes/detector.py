@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from reflect.core.bulk import settle_long_lived
 from reflect.core.model import Entry
 from reflect.core.themes.compiler import AnchorScanner, CompiledTheme, compile_theme
 from reflect.core.themes.headings import without_headings
@@ -95,6 +96,7 @@ class ThemeDetector:
                 if theme.fallback is not None
             ]
             self._ready = True
+        settle_long_lived()
 
     @classmethod
     def builtin(cls) -> ThemeDetector:
@@ -145,6 +147,7 @@ class ThemeDetector:
         """The learned layer this detector combines with its rules (None: rules alone)."""
         if self._learned == "shipped":
             self._learned = shipped_model()
+            settle_long_lived()
         return self._learned  # type: ignore[return-value]
 
     def detect_text(self, text: str, *, learned: bool = True) -> list[ThemeHit]:
