@@ -49,11 +49,12 @@ def test_every_client_every_format_names_no_one(sample_journal, tmp_path, templa
     names_by_client = known_strings()
     clients = [p for p in sample_journal.people() if p.kind == PersonKind.CLIENT]
     assert len(clients) == len(names_by_client) == 8
-    for client in clients:
+    for n, client in enumerate(clients):
         draft = build_brief(sample_journal, client, template=template,
                             question=f"What do I do when {client.name.split()[0]} pushes back?")
         for fmt in FORMATS:
-            out = write_brief(draft, fmt, tmp_path / f"{client.id}-{template}.{fmt}")
+            # (not the client's id: a random hex id can hold "dee", and the gate reads file names)
+            out = write_brief(draft, fmt, tmp_path / f"case-{n}-{template}.{fmt}")
             text = output_text(out, fmt)
             assert "the client" in text
             assert leaked(text, names_by_client[client.name]) == [], (client.id, fmt)
@@ -215,3 +216,28 @@ def test_every_format_is_written_readable_by_its_owner_only(sample_journal, tmp_
         os.umask(old)
     assert sorted(p.name for p in out_dir.iterdir()) == ["brief.html", "brief.md", "brief.pdf"]
     assert (out_dir / "brief.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_brief_is_not_written_under_a_file_name_that_names_someone(sample_journal, journal_path,
+                                                                    tmp_path):
+    """A file's name goes wherever the file goes: the gate reads it too, for the app and the
+    command line alike, and nothing is written (not even a temporary file)."""
+    from tests.e2e.test_cli import run
+
+    client = sample_journal.find_people("Toby")[0]
+    draft = build_brief(sample_journal, client)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for name in ("brief-for-toby.md", "FERREIRA_case.html", "tóby.pdf"):
+        with pytest.raises(BriefRefused) as info:
+            write_brief(draft, name.rsplit(".", 1)[1], out_dir / name)
+        assert "file name" in str(info.value) and "Toby" not in str(info.value)
+    assert list(out_dir.iterdir()) == []
+    write_brief(draft, "md", out_dir / "case-brief.md")
+    assert [p.name for p in out_dir.iterdir()] == ["case-brief.md"]
+
+    sample_journal.close()
+    result = run("brief", "--client", "Toby", "--out", out_dir / "toby.md", "--journal", journal_path)
+    assert result.returncode != 0
+    assert "file name" in result.stderr
+    assert [p.name for p in out_dir.iterdir()] == ["case-brief.md"]

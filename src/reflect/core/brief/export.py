@@ -35,6 +35,17 @@ class BriefRefused(StoreError):
         )
 
 
+class FileNameRefused(BriefRefused):
+    """The file's own name holds a known person's name; nothing was written."""
+
+    def __init__(self) -> None:
+        self.problems = ["the file's name"]
+        StoreError.__init__(
+            self,
+            "The brief was not written: its file name contains a name the journal knows. A file's "
+            "name goes wherever the file goes; choose another name.")
+
+
 def render(draft: BriefDraft, fmt: str = "md") -> str:
     md_text = to_markdown(draft)
     if fmt == "md":
@@ -86,10 +97,13 @@ def _where(text: str, at: int) -> str:
 
 
 def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:
-    """Gate the brief in the chosen format, then write it whole and readable by its owner only."""
+    """Gate the brief in the chosen format (and the file's own name), then write it whole and
+    readable by its owner only."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     destination = Path(destination)
+    if find_known_leaks(destination.stem, draft.known):
+        raise FileNameRefused
     md_text = to_markdown(draft)
     gate(draft, md_text)
     if fmt == "pdf":
