@@ -119,10 +119,12 @@ def test_history_records_and_dismisses(qtbot, window, client_journal):
     assert item.text(3) == "Not chosen"
     history_dialog.tree.setCurrentItem(item)
     history_dialog.try_button.click()
-    assert history_dialog.tree.topLevelItem(0).child(0).text(3) == "To try — waiting"
+    qtbot.waitUntil(lambda: history_dialog.tree.topLevelItem(0).child(0).text(3)
+                    == "To try — waiting")  # it reads the journal again once it is told
     history_dialog.state.setCurrentIndex(history_dialog.state.findData("dismissed"))
     history_dialog.note.setText("not right for her")
     history_dialog.record_button.click()
+    qtbot.waitUntil(lambda: history_dialog.tree.topLevelItem(0).child(0).text(3) == "Dismissed")
     item = history_dialog.tree.topLevelItem(0).child(0)
     assert item.text(3) == "Dismissed" and "not right for her" in item.child(0).text(0)
     window.actions.new_entry.trigger()
@@ -272,3 +274,55 @@ def test_presenting_goes_full_screen_and_back(qtbot, window, client_journal):
     assert presenting.isFullScreen()
     presenting.toggle_full_screen()
     assert not presenting.isFullScreen()
+
+
+def test_the_themes_window_shows_the_self_check_beside_stress_and_overtime(
+        qtbot, window, client_journal, monkeypatch):
+    from reflect.core.changes import ENTRIES, changes
+    from reflect.core.supervision import answer_self_check
+
+    _path, client_id = client_journal
+    saved = window.journal.save_entry(Entry(
+        date=datetime(2026, 1, 12, 10), client_id=client_id, stress_before=3, stress_after=6,
+        planned_minutes=60, actual_minutes=80,
+        narrative="She texted me at midnight again and I answered anyway; we ran over."))
+    window.events.announce(changes(ENTRIES, entries=[saved.id]), None)
+    window.show_themes()
+    themes = window.themes_window
+    qtbot.addWidget(themes)
+    qtbot.waitUntil(lambda: themes.stack.currentWidget() is themes.splitter, timeout=20_000)
+    trend = window.supervision.trend
+    assert trend.isVisibleTo(themes)
+    # no self-check yet: it says what the self-check is and offers it
+    assert trend.sentence.text().startswith("None yet: six short questions once a month")
+    assert trend.start.isVisibleTo(themes)
+    opened = []
+    monkeypatch.setattr(SelfCheckDialog, "exec", lambda self: opened.append(self) or 0)
+    trend.start.click()
+    assert len(opened) == 1
+
+    # answered in January (when she was also seen, stress 6 after): the month shows, and the
+    # row updates itself when a self-check is kept through the dialog
+    answer_self_check(window.journal, {"over_time": "yes", "days_off": "sometimes"},
+                      when=datetime(2025, 12, 2, 9))
+    dialog = SelfCheckDialog(window.journal, window, window.events)
+    qtbot.addWidget(dialog)
+    dialog.set_answer("over_time", "yes")
+    dialog.set_answer("days_off", "yes")
+    dialog.set_answer("friends", "yes")
+    monkeypatch.setattr("reflect.core.supervision.self_check.now",
+                        lambda: datetime(2026, 1, 20, 9))
+    dialog.save()
+    assert not trend.start.isVisibleTo(themes)
+    months = [m["month"] for m in trend.shown]
+    assert months == ["2025-12", "2026-01"]
+    jan = trend.shown[-1]
+    assert jan == {"month": "2026-01", "drift": "6 / 12", "stress": "6.0 / 10",
+                   "overtime": "100 %"}
+    assert trend.shown[0]["drift"] == "3 / 12"
+    assert trend.sentence.text() == ("Drift on 6 of 12 in Jan 2026 (Dec 3): more than in Dec. "
+                                     "Lower is steadier.")
+    assert "Jan 2026: 6 / 12 · 6.0 / 10 · 100 %" in trend.toolTip()
+
+    window.actions.lock.trigger()  # locked: nothing of it stays on screen
+    assert trend.shown == [] and trend.sentence.text() == ""

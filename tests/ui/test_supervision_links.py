@@ -175,3 +175,76 @@ def test_a_profile_naming_a_client_is_refused_in_the_dialog(qtbot, journal, tmp_
     assert dialog.choose_and_write(out / "profile.pdf") is None
     assert "names someone the journal knows" in dialog.error.text()
     assert list(out.iterdir()) == [] and dialog.written is None
+
+
+def test_a_clients_history_shows_the_brief_and_ticks_their_action_points(qtbot, journal):
+    from reflect.ui.supervision.history import SuggestionHistory
+
+    client = journal.save_person(Person(name="Margaret Ellison", alias="M."))
+    other = journal.save_person(Person(name="Ruth Abernathy"))
+    export = brief_exported(journal, client_id=client.id, template="group", fmt="pdf",
+                            entry_ids=[], when=datetime(2026, 3, 19, 21, 5))
+    log = SupervisionLog(journal)
+    m = log.save_meeting(Meeting(datetime(2026, 3, 20, 18), cases=[
+        PresentedCase(client.id, brief=export.link()), PresentedCase(other.id)]))
+    m.actions = [ActionPoint("bring the contract", case_id=m.cases[0].id),
+                 ActionPoint("ask Ruth's consent", case_id=m.cases[1].id)]
+    log.save_meeting(m)
+    events = JournalEvents()
+    dialog = SuggestionHistory(journal, client.id, None, events)
+    qtbot.addWidget(dialog)
+    meeting = dialog.tree.topLevelItem(0)
+    assert meeting.text(0).endswith("Peer group · brief of 19 Mar, PDF")
+    assert [meeting.child(i).text(0) for i in range(meeting.childCount())] == [
+        "Action: bring the contract"]  # only this client's case
+    meeting.child(0).setCheckState(0, Qt.CheckState.Checked)
+    assert [a.done for a in log.meeting(m.id).actions] == [True, False]
+    qtbot.wait(10)  # the view reads the journal again: the tick is what was kept
+    assert dialog.tree.topLevelItem(0).child(0).checkState(0) == Qt.CheckState.Checked
+
+
+def test_presenting_shows_the_brief_last_exported_for_the_client(journal):
+    from reflect.core.model import Entry
+    from reflect.core.supervision.prepare import presenting_brief
+
+    client = journal.save_person(Person(name="Margaret Ellison"))
+    first = journal.save_entry(Entry(date=datetime(2026, 3, 1, 10), client_id=client.id,
+                                     narrative="The first session, about the car."))
+    journal.save_entry(Entry(date=datetime(2026, 3, 8, 10), client_id=client.id,
+                             narrative="The second session, about the garden."))
+    assert "(No question written yet" in presenting_brief(journal, client.id)
+    brief_exported(journal, client_id=client.id, template="supervisor", fmt="md",
+                   entry_ids=[first.id], question="How do I end on time?")
+    text = presenting_brief(journal, client.id)
+    assert "How do I end on time?" in text
+    assert "about the car" in text and "about the garden" not in text
+
+
+def test_a_brief_file_named_after_the_client_is_not_written(qtbot, sample_journal, tmp_path,
+                                                            monkeypatch):
+    """A file's name travels with it: the brief is not saved under a name the journal knows,
+    and nothing is recorded."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reflect.ui.brief.wizard import EXPORT, BriefWizard
+
+    dee = sample_journal.find_people("Dee")[0]
+    wizard = BriefWizard(sample_journal, None, dee.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_review(qtbot, wizard)
+    wizard.review_page.reviewed.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == EXPORT
+    page = wizard.export_page
+    next(b for b in page.formats.buttons() if b.property("fmt") == "md").setChecked(True)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    for name in ("brief-for-dee.md", "Whitcombe_case.md", "case-brief-group.md"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, n=name: (str(tmp_path / n), ""))
+        wizard.export_page.save_button.click()
+    qtbot.waitUntil(lambda: wizard.export_page.written is not None, timeout=20_000)
+    assert len(warned) == 2 and "brief-for-dee.md" in warned[0]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".md") == ["case-brief-group.md"]
+    assert [b.file_name for b in brief_exports(sample_journal, dee.id)] == ["case-brief-group.md"]

@@ -106,15 +106,29 @@ def suggest_cases(
 
 
 def brief_for(journal: Journal, client_id: str, *, template: str = "group",
-              last: int = RECENT_SESSIONS, question: str = "") -> str:
-    """The brief for presenting a client's recent sessions, as Markdown: every automatic and
-    uncertain redaction applied, and refused (``BriefRefused``) if anyone the journal knows is
-    still named, exactly as an exported brief would be."""
+              last: int = RECENT_SESSIONS, question: str = "",
+              entry_ids: list[str] | None = None) -> str:
+    """The brief for presenting a client's recent sessions (or those ``entry_ids``), as
+    Markdown: every automatic and uncertain redaction applied, and refused (``BriefRefused``)
+    if anyone the journal knows is still named, exactly as an exported brief would be."""
     from reflect.core.brief import build_brief, render
     from reflect.core.brief.export import gate
 
-    draft = build_brief(journal, journal.person(client_id), template=template, last=last,
-                        question=question)
+    draft = build_brief(journal, journal.person(client_id), template=template,
+                        last=None if entry_ids else last, question=question,
+                        entry_ids=entry_ids or None)
     text = render(draft)
     gate(draft, text)
     return text
+
+
+def presenting_brief(journal: Journal, client_id: str) -> str:
+    """What presenting mode shows for a client: the brief last exported for them (its
+    template, sessions and question), made again the same way; else their recent sessions."""
+    from .brief_exports import brief_exports
+
+    for export in brief_exports(journal, client_id):
+        if export.entry_ids:
+            return brief_for(journal, client_id, template=export.template,
+                             question=export.question, entry_ids=export.entry_ids)
+    return brief_for(journal, client_id)

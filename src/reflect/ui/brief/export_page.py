@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -115,7 +116,21 @@ class ExportPage(QWizardPage):
         path = Path(chosen)
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
+        if self.names_someone(path.name):
+            QMessageBox.warning(self, self.tr("Choose another file name"), self.tr(
+                "The file name “%1” contains a name your journal knows. A file's name goes "
+                "wherever the file goes, so the brief was not written under it. Choose another "
+                "name.").replace("%1", path.name))
+            return
         self.write(path, fmt)
+
+    def names_someone(self, file_name: str) -> bool:
+        """Whether a file name holds the name of anyone the journal knows (as the gate reads
+        the brief itself: folded, inside words and joined parts, near misspellings)."""
+        from reflect.core.deid import find_known_leaks
+
+        draft = self.wizard().review_state.draft
+        return bool(find_known_leaks(Path(file_name).stem, draft.known))
 
     def write(self, path: Path, fmt: str) -> None:
         draft = self.wizard().review_state.snapshot()

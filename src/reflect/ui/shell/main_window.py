@@ -412,7 +412,8 @@ class MainWindow(QMainWindow):
             from reflect.ui.themes.window import ThemesWindow
 
             self.themes_window = ThemesWindow(self.themes, self.settings, self.client_labels,
-                                              self.show_entry, self)
+                                              self.show_entry, self,
+                                              beside_stress=self.supervision.self_check_trend())
         self.themes_window.show()
         self.themes_window.raise_()
         self.themes_window.activateWindow()

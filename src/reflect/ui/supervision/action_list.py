@@ -67,6 +67,7 @@ class ActionList(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setMaximumHeight(96)
+        self.list.setStyleSheet("QListView::item { padding: 3px 2px; }")  # room for the ticks
         for action in actions:
             self.list.addItem(action_item(action))
         self.list.itemChanged.connect(self._changed)

@@ -65,6 +65,7 @@ class SupervisionFeature(QObject):
         self.panel.recorded.connect(lambda _client: self.events.announce(SUPERVISION, self.panel))
         self.banner = SelfCheckBanner()
         self.banner.done.connect(lambda: self.events.announce(SUPERVISION, self.banner))
+        self.trend = None  # the self-check's trend in the themes window, once that is made
         self.menu = QMenu(tr("&Supervision"), parent)
         self.actions = self._build_menu()
         events.journalChanged.connect(self._journal_changed)
@@ -110,8 +111,20 @@ class SupervisionFeature(QObject):
         editor.subjectChanged.connect(self._refresh_soon.start)
         editor.entrySaved.connect(self._entry_saved)
 
+    def self_check_trend(self):
+        """The self-check's trend for the themes window (made once; kept up to date)."""
+        if self.trend is None:
+            from .self_check_trend import SelfCheckTrend
+
+            self.trend = SelfCheckTrend(self.events)
+            self.trend.selfCheckRequested.connect(self.show_self_check)
+            self.trend.set_journal(self.journal)
+        return self.trend
+
     def attach(self, journal) -> None:
         self.journal = journal
+        if self.trend is not None:
+            self.trend.set_journal(journal)
         self._shown = None
         self._fresh.clear()
         self.refresh_prompts()
@@ -142,6 +155,8 @@ class SupervisionFeature(QObject):
             self.presenting = None
         self.panel.clear()
         self.banner.hide()
+        if self.trend is not None:
+            self.trend.clear()
         self.journal = None
         self._shown = None
 
@@ -222,12 +237,13 @@ class SupervisionFeature(QObject):
                     theme_counts=self.host.theme_counts, events=self.events).exec()
 
     def present(self, client_id: str | None = None, markdown: str | None = None):
-        """Presenting mode for a client's recent sessions (their brief, de-identified and
-        checked like an export), or for a brief file exported earlier."""
+        """Presenting mode for a client's brief (the one last exported for them, made again,
+        de-identified and checked like an export; else their recent sessions), or for a brief
+        file exported earlier."""
         if self.journal is None:
             return None
         from reflect.core.errors import StoreError
-        from reflect.core.supervision.prepare import brief_for
+        from reflect.core.supervision.prepare import presenting_brief
 
         client_id = client_id or self._client()
         if markdown is None and client_id is None:
@@ -236,7 +252,7 @@ class SupervisionFeature(QObject):
                 return None
         if markdown is None:
             try:
-                markdown = brief_for(self.journal, client_id)
+                markdown = presenting_brief(self.journal, client_id)
             except (StoreError, ValueError) as exc:
                 QMessageBox.information(self.parent_widget, tr("Make the brief first"), tr(
                     "%1\n\nMake the brief (Journal → Case Brief for Supervision), review it, "
@@ -282,7 +298,9 @@ class SupervisionFeature(QObject):
 
     def show_self_check(self) -> None:
         if self.journal is not None:
-            SelfCheckDialog(self.journal, self.parent_widget, self.events).exec()
+            parent = self.trend.window() if self.trend is not None and self.trend.isVisible() \
+                else self.parent_widget
+            SelfCheckDialog(self.journal, parent, self.events).exec()
 
     def export_profile(self) -> Path | None:
         """Which fields, which format, where: the practice profile on its own."""

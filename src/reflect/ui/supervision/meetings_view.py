@@ -57,6 +57,7 @@ class MeetingsDialog(QDialog):
         self.actions.setAccessibleName(tr("Action points of this meeting"))
         self.actions_title.setBuddy(self.actions)
         self.actions.setMaximumHeight(120)
+        self.actions.setStyleSheet("QListView::item { padding: 3px 2px; }")  # room for the ticks
         self.actions.itemChanged.connect(self._ticked)
         self.no_actions = QLabel(tr("No action points in this meeting."))
         self.no_actions.setProperty("role", "hint")
@@ -110,8 +111,12 @@ class MeetingsDialog(QDialog):
 
     def _summary(self, m) -> str:
         suggestions = sum(len(c.suggestions) for c in m.cases)
-        whose = ", ".join(self._labels.get(c.client_id, tr("my work")) for c in m.cases) or "—"
-        text = tr("%1 · %2 suggestions").replace("%1", whose).replace("%2", str(suggestions))
+        whose = ", ".join(self._labels.get(c.client_id, tr("my work")) for c in m.cases)
+        if not m.cases:
+            text = tr("No case recorded")
+        else:
+            text = (tr("%1 · 1 suggestion") if suggestions == 1 else tr("%1 · %2 suggestions")
+                    .replace("%2", str(suggestions))).replace("%1", whose)
         if m.actions:
             done = sum(a.done for a in m.actions)
             text += " · " + tr("%1 of %2 action points done").replace(

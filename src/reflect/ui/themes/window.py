@@ -57,7 +57,10 @@ HEAT_MIN_HEIGHT = 300  # the column headers and about five rows
 class ThemesWindow(QWidget):
     def __init__(self, analysis: ThemesAnalysis, settings,
                  client_labels: Callable[[], dict[str, str]],
-                 open_entry: Callable[[str], None], parent=None) -> None:
+                 open_entry: Callable[[str], None], parent=None,
+                 beside_stress: QWidget | None = None) -> None:
+        """``beside_stress``: a last column beside the stress and overtime patterns (the
+        monthly self-check's trend, which that widget keeps up to date itself)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.analysis = analysis
         self.settings = settings
@@ -114,6 +117,9 @@ class ThemesWindow(QWidget):
             strip.addWidget(text, 1, col)
             strip.setColumnStretch(col, 1)
             self.dcs[key] = text
+        if beside_stress is not None:  # its own title on the first row, like the others
+            strip.addWidget(beside_stress, 0, 4, 2, 1)
+            strip.setColumnStretch(4, 1)
 
         left = QWidget()
         lv = QVBoxLayout(left)
