@@ -95,14 +95,8 @@ def _destination_state(args) -> tuple[int, int] | None:
 def _written_since(args, before: tuple[int, int] | None) -> str | None:
     """``--out`` if an interrupted command had already put a new file there: files are written
     beside it and renamed over it whole, so a new file at that name is a complete one."""
-    out = getattr(args, "out", None)
-    if not isinstance(out, str | os.PathLike) or not out:
-        return None
-    try:
-        st = os.stat(os.path.expanduser(out))
-    except OSError:
-        return None
-    return str(out) if (st.st_ino, st.st_ctime_ns) != before else None
+    now = _destination_state(args)
+    return str(args.out) if now is not None and now != before else None
 
 
 def main(argv: list[str] | None = None) -> int:
