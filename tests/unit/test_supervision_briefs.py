@@ -89,6 +89,8 @@ def test_forgetting_the_client_takes_their_exports_and_the_meeting_stays(journal
     log = SupervisionLog(journal)
     m = log.save_meeting(Meeting(datetime(2026, 3, 20, 18), minutes=90, cases=[
         PresentedCase(client.id, brief=mine.link()), PresentedCase(other.id, brief=theirs.link())]))
+    asked = journal.describe_forget(client.id)  # what the confirmation lists
+    assert asked.brief_exports == 1 and asked.supervision_cases == 1
     journal.forget_client(client.id)
     assert [b.id for b in brief_exports(journal)] == [theirs.id]
     assert journal.file.count("brief_export") == 1

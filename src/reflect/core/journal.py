@@ -41,6 +41,9 @@ class ForgetSummary:
     # into them, so the confirmation names them and offers to remove them.
     supervision_cases: int = 0  # times the client's case was presented (the meetings stay)
     copies: list[Path] = field(default_factory=list)
+    # The journal's record of briefs exported for the client (the files themselves are not
+    # Reflect's to remove: they were saved where the practitioner chose).
+    brief_exports: int = 0
     # False when another program was reading the journal, so the deleted records' pages are
     # not yet overwritten in the file; it is finished the next time the journal is opened.
     complete: bool = True
@@ -210,8 +213,9 @@ class Journal:
         linked = self.linked_people(client_id)
         entries = len(self._file.ids("entry", client_id=client_id))
         cases = len(self._file.ids("meeting_case", client_id=client_id))
+        briefs = len(self._file.ids("brief_export", client_id=client_id))
         return ForgetSummary(client.name, entries, [p.name for p in linked], cases,
-                             copies=self.own_copies(backup_folders))
+                             copies=self.own_copies(backup_folders), brief_exports=briefs)
 
     def own_copies(self, backup_folders: Iterable[Path | str] = ()) -> list[Path]:
         """Copies of this journal Reflect made itself: ``*-before-upgrade-*`` beside it, and the

@@ -150,6 +150,13 @@
         <numerusform>%n entries about them</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>the record of the %n briefs exported for them; the brief files stay where you saved them</source>
+      <translation>
+        <numerusform>the record of the %n brief exported for them; the brief file stays where you saved it</numerusform>
+        <numerusform>the record of the %n briefs exported for them; the brief files stay where you saved them</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ReviewPage</name>

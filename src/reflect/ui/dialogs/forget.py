@@ -14,7 +14,8 @@ def confirm(parent: QWidget, journal: Journal, client_id: str, backup_folder: st
     summary = journal.describe_forget(client_id, [backup_folder] if backup_folder else [])
     if not prompts.confirm_forget(parent, summary.client, summary.entries, summary.people,
                                   copies=summary.copies,
-                                  supervision_cases=summary.supervision_cases):
+                                  supervision_cases=summary.supervision_cases,
+                                  brief_exports=summary.brief_exports):
         return None
     return summary
 

@@ -61,7 +61,7 @@ def _copies_text(copies: Sequence[Path]) -> str:
 
 def confirm_forget(
     parent: QWidget, client: str, entries: int, people: list[str], *,
-    copies: Sequence[Path] = (), supervision_cases: int = 0,
+    copies: Sequence[Path] = (), supervision_cases: int = 0, brief_exports: int = 0,
 ) -> bool:
     lines = [_tr("This permanently deletes:"), "", "• " + client]
     lines.append("• " + QCoreApplication.translate("Prompts", "%n entries about them", None,
@@ -71,6 +71,10 @@ def confirm_forget(
         lines.append("• " + _tr("their case as presented in supervision (%1 time(s)), with the "
                                 "group's questions and suggestions; the meetings stay")
                      .replace("%1", str(supervision_cases)))
+    if brief_exports:
+        lines.append("• " + QCoreApplication.translate(
+            "Prompts", "the record of the %n briefs exported for them; the brief files stay where "
+            "you saved them", None, brief_exports))
     lines += ["", _tr("Nothing of them stays in the journal, and this cannot be undone.")]
     if copies:
         lines += ["", _tr("Not reached: %1 still hold them. You will be asked next whether "
