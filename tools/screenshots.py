@@ -12,14 +12,13 @@ welcome, the main window with an entry, the quick note with a new client being a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from shots import Shots
+
 ROOT = Path(__file__).resolve().parents[1]
-PASSPHRASE = "a calm harbour at dusk"
 
 
 def main() -> int:
@@ -29,66 +28,14 @@ def main() -> int:
     parser.add_argument("--tag", default="", help="added to each file name, e.g. 1366")
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="reflect-shots-"))
-    os.environ["REFLECT_CONFIG_DIR"] = str(work / "config")
-
-    from reflect.store import crypto
-
-    crypto.calibrate = lambda *a, **k: crypto.KdfParams.fast_for_tests()
+    cam = Shots(args.out, args.look, only=args.only,
+                suffix=f"-{args.look}" + (f"-{args.tag}" if args.tag else ""))
+    settle, shot, settings = cam.settle, cam.shot, cam.settings
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from reflect.app import create_application
-    from reflect.settings import Settings
-
-    settings = Settings.load()
-    settings.look = args.look
-    settings.default_template = "quick"
-    app = create_application(look=args.look)
-    from reflect.ui.shell.lifecycle import Session
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    suffix = f"-{args.look}" + (f"-{args.tag}" if args.tag else "")
-
-    def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def shot(name: str, window=None) -> None:
-        """The whole screen, or only ``window`` (a window of its own, without the one behind)."""
-        if args.only and name not in args.only:
-            return
-        settle()
-        screen = QGuiApplication.primaryScreen()
-        path = args.out / f"{name}{suffix}.png"
-        (window.grab() if window is not None else screen.grabWindow(0)).save(str(path))
-        print(path)
-
-    session = Session(work / "journal.reflect", settings)
-    session.start()
-    gate = session.gate
-    settle(1.0)
-    shot("welcome")
-    form = gate.welcome_page.form
-    form.first.setText(PASSPHRASE)
-    form.second.setText(PASSPHRASE)
-    gate.welcome_page.create_button.click()
-    waited = 0.0
-    while gate.stack.currentWidget() is not gate.recovery_page:
-        settle(0.2)
-        waited += 0.2
-        if waited > 30:
-            raise SystemExit("the journal was not created: "
-                             + gate.welcome_page.error.text())
-    gate.recovery_page.kept.setChecked(True)
-    gate.recovery_page.continue_button.click()
-    while session.window is None or not session.window.isVisible():
-        settle(0.2)
+    session = cam.start(welcome_shot="welcome")
     window = session.window
-    window.showMaximized()
 
     from reflect.core.changes import ENTRIES, PEOPLE, changes
     from reflect.core.interchange import import_lines, split_lines

@@ -17,13 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from shots import Shots
+
 ROOT = Path(__file__).resolve().parents[1]
-PASSPHRASE = "a calm harbour at dusk"
 
 
 def main() -> int:
@@ -32,61 +32,13 @@ def main() -> int:
     parser.add_argument("--look", default="light", choices=("light", "dark"))
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="reflect-shots-"))
-    os.environ["REFLECT_CONFIG_DIR"] = str(work / "config")
-
-    from reflect.store import crypto
-
-    crypto.calibrate = lambda *a, **k: crypto.KdfParams.fast_for_tests()
-    from PySide6.QtGui import QGuiApplication
+    cam = Shots(args.out, args.look, suffix=f"-{args.look}", only=args.only,
+                quiet_self_check=True)
+    settle, shot = cam.settle, cam.shot
     from PySide6.QtWidgets import QApplication
 
-    from reflect.app import create_application
-    from reflect.settings import Settings
-
-    settings = Settings.load()
-    settings.look = args.look
-    settings.default_template = "quick"
-    settings.self_check_monthly = 0  # the banner would cover the editor in every shot
-    app = create_application(look=args.look)
-    from reflect.ui.shell.lifecycle import Session
-
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    def settle(seconds: float = 0.6) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def shot(name: str) -> None:
-        if args.only and name not in args.only:
-            return
-        settle()
-        path = args.out / f"{name}-{args.look}.png"
-        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
-        print(path)
-
-    session = Session(work / "journal.reflect", settings)
-    session.start()
-    gate = session.gate
-    settle(1.0)
-    form = gate.welcome_page.form
-    form.first.setText(PASSPHRASE)
-    form.second.setText(PASSPHRASE)
-    gate.welcome_page.create_button.click()
-    waited = 0.0
-    while gate.stack.currentWidget() is not gate.recovery_page:
-        settle(0.2)
-        waited += 0.2
-        if waited > 30:
-            raise SystemExit("the journal was not created")
-    gate.recovery_page.kept.setChecked(True)
-    gate.recovery_page.continue_button.click()
-    while session.window is None or not session.window.isVisible():
-        settle(0.2)
+    session = cam.start()
     window = session.window
-    window.showMaximized()
 
     from reflect.core.changes import ENTRIES, PEOPLE, SUPERVISION, changes
     from reflect.core.interchange import import_lines, split_lines
