@@ -46,6 +46,12 @@ class FileNameRefused(BriefRefused):
             "name goes wherever the file goes; choose another name.")
 
 
+def file_name_names_someone(draft: BriefDraft, destination: Path | str) -> bool:
+    """Whether a file's name (without its extension) holds anyone the journal knows, read as
+    the gate reads the brief itself: folded, inside words and joined parts."""
+    return bool(find_known_leaks(Path(destination).stem, draft.known))
+
+
 def render(draft: BriefDraft, fmt: str = "md") -> str:
     md_text = to_markdown(draft)
     if fmt == "md":
@@ -102,7 +108,7 @@ def write_brief(draft: BriefDraft, fmt: str, destination: Path | str) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     destination = Path(destination)
-    if find_known_leaks(destination.stem, draft.known):
+    if file_name_names_someone(draft, destination):
         raise FileNameRefused
     md_text = to_markdown(draft)
     gate(draft, md_text)

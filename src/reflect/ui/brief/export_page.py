@@ -127,10 +127,9 @@ class ExportPage(QWizardPage):
     def names_someone(self, file_name: str) -> bool:
         """Whether a file name holds the name of anyone the journal knows (as the gate reads
         the brief itself: folded, inside words and joined parts, near misspellings)."""
-        from reflect.core.deid import find_known_leaks
+        from reflect.core.brief import file_name_names_someone
 
-        draft = self.wizard().review_state.draft
-        return bool(find_known_leaks(Path(file_name).stem, draft.known))
+        return file_name_names_someone(self.wizard().review_state.draft, file_name)
 
     def write(self, path: Path, fmt: str) -> None:
         draft = self.wizard().review_state.snapshot()
